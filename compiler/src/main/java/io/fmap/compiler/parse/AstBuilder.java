@@ -278,6 +278,12 @@ final class AstBuilder {
       return new Path(segments, spans.of(ctx));
     }
     Expr result = primary(ctx.primary());
+    if (result instanceof Path inner && !members.isEmpty()) {
+      // `(a).b` means the same as `a.b`: one path, so the formatter's output parses back to the same tree.
+      List<Name> segments = new ArrayList<>(inner.segments());
+      segments.addAll(members);
+      return new Path(segments, spans.of(ctx));
+    }
     for (Name member : members) result = new Member(result, member, result.span().to(member.span()));
     return result;
   }
