@@ -92,10 +92,9 @@ orExpr   : andExpr (OR andExpr)* ;
 andExpr  : notExpr (AND notExpr)* ;
 notExpr  : NOT notExpr | comparison ;
 
-comparison
-  : additive (op=(EQ | NE | LT | LE | GT | GE) additive)?
-  | additive NOT? IN list
-  ;
+// Left-factored so the parser decides after the left operand with one token of lookahead:
+// an error inside the operand is then reported where it is, not at the start of the comparison.
+comparison : additive (op=(EQ | NE | LT | LE | GT | GE) additive | NOT? IN list)? ;
 
 additive       : multiplicative (op+=(PLUS | MINUS) multiplicative)* ;
 multiplicative : unary (op+=(STAR | SLASH | PERCENT) unary)* ;

@@ -5,6 +5,8 @@ import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.Token;
+import io.fmap.grammar.FMapLexer;
 
 /**
  * ANTLR's recovery (single-token insertion and deletion, then resynchronising on the follow
@@ -16,6 +18,17 @@ final class FriendlyErrorStrategy extends DefaultErrorStrategy {
 
   FriendlyErrorStrategy(SyntaxReporter reporter) {
     this.reporter = reporter;
+  }
+
+  /**
+   * Never recover by deleting a closing bracket: it nearly always closes something the user
+   * meant to close, and deleting it makes every later line an error.
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser parser) {
+    int type = parser.getInputStream().LA(1);
+    if (type == FMapLexer.RBRACE || type == FMapLexer.RPAREN || type == FMapLexer.RBRACK) return null;
+    return super.singleTokenDeletion(parser);
   }
 
   @Override

@@ -121,6 +121,18 @@ final class SyntaxReporter {
           "`" + found.getText() + "` does not start a declaration").withLabel("unknown keyword").withHelp(help);
       return Optional.of(guess.isPresent() ? d.withSuggestion(spans.of(found), guess.get()) : d);
     }
+    if (found.getType() == FMapLexer.IDENT) {
+      List<String> expectedKeywords = expected.toList().stream()
+          .filter(TokenWords::isKeyword).map(t -> TokenWords.kind(t).replace("`", "")).toList();
+      Optional<String> guess = DidYouMean.closest(found.getText(), expectedKeywords);
+      if (guess.isPresent()) {
+        return Optional.of(Diagnostic.of(DiagnosticCode.UNKNOWN_KEYWORD, spans.of(found),
+                "expected " + TokenWords.expected(expected) + ", found the name `" + found.getText() + "`")
+            .withLabel("unknown keyword")
+            .withHelp("did you mean `" + guess.get() + "`?")
+            .withSuggestion(spans.of(found), guess.get()));
+      }
+    }
     Token previous = parser.getInputStream().LT(-1);
     boolean twoNamesInARow = previous != null && previous.getType() == FMapLexer.IDENT
         && (found.getType() == FMapLexer.IDENT || found.getType() == FMapLexer.QUOTED_NAME);
@@ -177,6 +189,7 @@ final class SyntaxReporter {
           case "if" -> "an if reads `if condition then value else value`";
           case "ref" -> "a lookup reads `ref(spark.Object, id_field)`";
           case "owner" -> "an owner lookup reads `owner(email_field)`";
+          case "match" -> "each case of a match reads `value -> result`; `else -> result` comes last";
           default -> null;
         };
       };
@@ -189,6 +202,7 @@ final class SyntaxReporter {
     if (c instanceof FMapParser.IfPrimaryContext) return "if";
     if (c instanceof FMapParser.RefPrimaryContext) return "ref";
     if (c instanceof FMapParser.OwnerPrimaryContext) return "owner";
+    if (c instanceof FMapParser.MatchPrimaryContext) return "match";
     return "";
   }
 

@@ -33,6 +33,12 @@ final class TokenWords {
       FMapLexer.VALUEMAP, FMapLexer.COLUMN, FMapLexer.TABLE, FMapLexer.RELATIONSHIP,
       FMapLexer.PROCESS, FMapLexer.REF, FMapLexer.QUOTED_NAME);
 
+  /** Tokens that can continue any operand; listing them hides the one token that was really needed. */
+  private static final Set<Integer> CONTINUATIONS = Set.of(FMapLexer.QQ, FMapLexer.EQ, FMapLexer.NE,
+      FMapLexer.LT, FMapLexer.LE, FMapLexer.GT, FMapLexer.GE, FMapLexer.PLUS, FMapLexer.MINUS,
+      FMapLexer.STAR, FMapLexer.SLASH, FMapLexer.PERCENT, FMapLexer.DOT, FMapLexer.PIPE, FMapLexer.AND,
+      FMapLexer.OR, FMapLexer.NOT, FMapLexer.IN);
+
   private TokenWords() {}
 
   /** Every keyword of the language, for "did you mean". */
@@ -90,16 +96,19 @@ final class TokenWords {
   static String expected(IntervalSet expected) {
     Set<Integer> types = new TreeSet<>(expected.toList());
     Set<String> words = new LinkedHashSet<>();
-    long declarationStarts = types.stream().filter(DECLARATION_STARTS::contains).count();
-    if (declarationStarts >= 3) {
-      types.removeAll(DECLARATION_STARTS);
-      words.add("a declaration (" + String.join(", ", DECLARATION_KEYWORDS.stream().map(k -> "`" + k + "`").toList()) + ")");
+    if (types.containsAll(CONTINUATIONS)) {
+      types.removeAll(CONTINUATIONS);
+      if (types.isEmpty()) return "an operator";
     }
     long expressionStarts = types.stream().filter(EXPRESSION_STARTS::contains).count();
-    if (expressionStarts >= 6) {
+    if (types.contains(FMapLexer.IDENT) && expressionStarts >= 6) {
       types.removeAll(EXPRESSION_STARTS);
       types.removeAll(SOFT_KEYWORDS);
       words.add("an expression");
+    }
+    if (types.contains(FMapLexer.MAP) && types.contains(FMapLexer.VALUEMAP)) {
+      types.removeAll(DECLARATION_STARTS);
+      words.add("a declaration (" + String.join(", ", DECLARATION_KEYWORDS.stream().map(k -> "`" + k + "`").toList()) + ")");
     }
     if (types.contains(FMapLexer.IDENT)) {
       types.removeAll(SOFT_KEYWORDS);
