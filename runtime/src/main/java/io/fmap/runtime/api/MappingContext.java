@@ -25,6 +25,14 @@ public interface MappingContext {
   Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates);
 
   /**
+   * Reads another source record, for {@code ref(OBJECT, field).name}: a value of the referenced
+   * record as the source has it (the connector caches what it has read).
+   *
+   * @return the record, or empty when the source has no record with that id
+   */
+  Optional<SourceRecord> sourceRecord(SourceRef source);
+
+  /**
    * Resolves {@code owner(email)} with the project's fallback rule.
    *
    * @return the owning user or team, bound through {@code ownerid}; empty when neither the email
