@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         "compiles them into a plan people approve, and runs that plan with an audit log."},
     subcommands = {
         CommandLine.HelpCommand.class,
+        GenerateCommand.class,
+        EmulateCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

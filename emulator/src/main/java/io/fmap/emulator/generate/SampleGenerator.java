@@ -310,10 +310,11 @@ public final class SampleGenerator {
     };
   }
 
+  /** File names by file number; 1 is the large file, 7 a name longer than 255 characters. */
   private static final String[] HOSTILE_NAMES = {
-      null, "../../etc/passwd", "CON", "report: Q4/2026?.pdf", "名前 付き ファイル.docx",
+      null, null, "CON", "report: Q4/2026?.pdf", "名前 付き ファイル.docx",
       "<script>alert(1)</script>.html", "tab\there.txt", null, "  leading and trailing spaces .pdf ",
-      "emoji 📎 attachment.png", "nul\u0000byte.txt", "quote\"and'apostrophe.csv"};
+      "emoji 📎 attachment.png", "nul\u0000byte.txt", "quote\"and'apostrophe.csv", "../../etc/passwd"};
 
   private void files(Path dir, boolean largeFiles) throws IOException {
     SplittableRandom r = random(seed, 9);
