@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         CheckCommand.class,
         FmtCommand.class,
+        GenerateCommand.class,
+        EmulateCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
