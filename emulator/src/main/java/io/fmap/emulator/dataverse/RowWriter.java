@@ -146,6 +146,13 @@ final class RowWriter {
       if (!full.isEmpty()) values.put("fullname", TextNode.valueOf(full));
     }
     if (table.column("isdisabled").isPresent()) values.putIfAbsent("isdisabled", BooleanNode.FALSE);
+    // Required choices have a default value in their option set; the platform applies it.
+    for (Column c : table.columns()) {
+      if (c.required() == RequiredLevel.SYSTEM_REQUIRED && c.type() == ColumnType.CHOICE && !c.options().isEmpty()
+          && !values.containsKey(c.name())) {
+        values.put(c.name(), IntNode.valueOf(c.options().get(0).value()));
+      }
+    }
   }
 
   private static String text(JsonNode n) { return n == null || n.isNull() ? "" : n.asText(); }

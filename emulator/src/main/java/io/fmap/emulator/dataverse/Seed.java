@@ -109,7 +109,9 @@ final class Seed {
       Map<String, Object> team = new HashMap<>();
       team.put("name", "fmap-demo");
       team.put("teamtype", 0);
-      put(tx, store, "team", org.teamId(), team, bu);
+      Map<String, UUID> teamLookups = new HashMap<>(bu);
+      if (!org.userIds().isEmpty()) teamLookups.put("administratorid", org.userIds().get(0));
+      put(tx, store, "team", org.teamId(), team, teamLookups);
       messageFilters(tx, store);
     });
   }
