@@ -148,6 +148,9 @@ final class Batch {
     ApiResponse resp = r.response();
     b.append("HTTP/1.1 ").append(resp.status()).append(' ').append(ApiResponse.reason(resp.status())).append(CRLF);
     resp.headers().forEach((k, v) -> b.append(k).append(": ").append(v).append(CRLF));
+    // Inside a batch, created rows also carry Location (fact sheet §3.2).
+    String entityId = resp.headers().get("OData-EntityId");
+    if (entityId != null && !resp.headers().containsKey("Location")) b.append("Location: ").append(entityId).append(CRLF);
     b.append(CRLF);
     if (resp.body().length > 0) b.append(new String(resp.body(), StandardCharsets.UTF_8)).append(CRLF);
   }
