@@ -148,6 +148,9 @@ public final class DataverseEmulator implements AutoCloseable {
     store.replaceAll(newCatalog(config));
     Seed.apply(store, org, users, config.clients().keySet());
     protection.reset();
+    front.requests.set(0);
+    front.throttled.set(0);
+    front.faults.set(0);
   }
 
   DataverseApi api() { return api; }

@@ -34,7 +34,7 @@ final class HttpFrontEnd implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       byte[] body = readBody(exchange);
       if (body == null) {
         send(exchange, ApiResponse.error(new DataverseError(413, "", "The request body is larger than 128 MB.")), false);
@@ -61,6 +61,8 @@ final class HttpFrontEnd implements HttpHandler {
     } catch (RuntimeException e) {
       // A bug in the emulator: answer 500 like the service's generic failure rather than dropping the socket.
       send(exchange, ApiResponse.error(new DataverseError(500, "0x80040216", "An unexpected error occurred: " + e)), false);
+    } finally {
+      exchange.close();
     }
   }
 

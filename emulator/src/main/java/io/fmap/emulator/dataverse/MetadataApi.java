@@ -239,8 +239,10 @@ final class MetadataApi {
       default -> throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "Creating attributes of type '" + type
           + "' is not supported here; lookups are created through RelationshipDefinitions.");
     };
-    Integer maxLength = body.hasNonNull("MaxLength") ? body.get("MaxLength").asInt()
-        : columnType == ColumnType.TEXT ? 100 : columnType == ColumnType.MEMO ? 2000 : null;
+    Integer maxLength = null;
+    if (body.hasNonNull("MaxLength")) maxLength = body.get("MaxLength").asInt();
+    else if (columnType == ColumnType.TEXT) maxLength = 100;
+    else if (columnType == ColumnType.MEMO) maxLength = 2000;
     if (columnType == ColumnType.TEXT && (maxLength < 1 || maxLength > 4000)) {
       throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "MaxLength of a String attribute must be between 1 and 4000.");
     }
