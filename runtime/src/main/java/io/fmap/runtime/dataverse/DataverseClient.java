@@ -131,7 +131,9 @@ public final class DataverseClient {
     try (Response r = http.newCall(b.build()).execute()) {
       Map<String, String> headers = new LinkedHashMap<>();
       for (String n : r.headers().names()) headers.put(n, r.header(n));
-      return new ApiResponse(r.code(), headers, r.body().string());
+      String text = r.body().string();
+      // Error text is shown to people and stored in the ledger; a server or proxy may echo our credentials.
+      return new ApiResponse(r.code(), headers, r.code() >= 400 ? redactor.clean(text) : text);
     }
   }
 
