@@ -1,0 +1,88 @@
+package io.fmap.runtime.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger contract on embedded SQLite, plus what only a file-backed ledger has. */
+class SqliteLedgerTest extends LedgerContract {
+
+  @TempDir
+  Path dir;
+
+  @Override
+  Ledger openFresh() {
+    return Ledger.open(LedgerLocation.defaultFor(dir), new SteppingClock());
+  }
+
+  @Test
+  void theDefaultLedgerIsAFileInTheProjectsFmapFolderInWalMode() throws Exception {
+    assertTrue(Files.exists(dir.resolve(".fmap/ledger.db")));
+    try (Connection c = DriverManager.getConnection(ledger.location().jdbcUrl());
+        Statement s = c.createStatement();
+        var rows = s.executeQuery("PRAGMA journal_mode")) {
+      rows.next();
+      assertEquals("wal", rows.getString(1));
+    }
+  }
+
+  @Test
+  void whatWasCommittedSurvivesReopening() {
+    long run = ledger.startRun(RunMode.FULL, "ana", "h").id();
+    ledger.intend(run, List.of(create(ACME)));
+    ledger.close();
+    ledger = openFresh();
+    assertEquals(List.of(ACME), ledger.inDoubt(run).stream().map(LedgerEntry::key).toList());
+  }
+
+  @Test
+  void aLedgerOfAnOlderSchemaIsUpgradedInPlaceKeepingItsRuns() throws Exception {
+    Path old = dir.resolve("old.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ledger_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+          + "applied_at TEXT NOT NULL)");
+      for (String sql : Migrations.ALL.get(0).statements()) {
+        s.execute(Dialect.SQLITE.ddl(sql));
+      }
+      s.execute("INSERT INTO ledger_migrations VALUES (1, 'v1', '2026-01-01T00:00:00.000Z')");
+      s.execute("INSERT INTO runs (mode, status, who, plan_hash, started_at) "
+          + "VALUES ('full', 'completed', 'ana', 'h', '2026-01-01T00:00:00.000Z')");
+    }
+    try (Ledger upgraded = Ledger.open(LedgerLocation.sqliteFile(old), new SteppingClock())) {
+      assertEquals(Migrations.latest(), upgraded.schemaVersion());
+      assertEquals(1, upgraded.runs().size());
+      upgraded.recordThrottleWait(upgraded.runs().get(0).id(), new ThrottleWait("account", 429, 10));
+    }
+  }
+
+  @Test
+  void aLedgerWrittenByANewerFmapIsRefusedWithANextStep() throws Exception {
+    Path newer = dir.resolve("newer.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ledger_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+          + "applied_at TEXT NOT NULL)");
+      s.execute("INSERT INTO ledger_migrations VALUES (99, 'future', '2030-01-01T00:00:00.000Z')");
+    }
+    LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(LedgerLocation.sqliteFile(newer)));
+    assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+    assertTrue(e.getMessage().contains("newer fmap"), e.getMessage());
+  }
+
+  @Test
+  void aLedgerPathThatCannotBeCreatedIsReportedWithThePathAndNoStackTraceInTheMessage() throws Exception {
+    Path blocker = dir.resolve("file");
+    Files.writeString(blocker, "not a folder");
+    LedgerException e = assertThrows(LedgerException.class,
+        () -> Ledger.open(LedgerLocation.sqliteFile(blocker.resolve("ledger.db"))));
+    assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
+  }
+}
