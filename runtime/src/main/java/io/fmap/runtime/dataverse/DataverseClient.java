@@ -40,6 +40,19 @@ public final class DataverseClient {
     this.writeHeaders = writeHeaders(config);
   }
 
+  /** A client for one identity with its own connection pool, token provider and throttle gate. */
+  public static DataverseClient open(DataverseConfig config, Identity identity, RetryPolicy retry, Redactor redactor) {
+    // No cookie jar: without the ARR affinity cookie requests spread over the org's web servers.
+    OkHttpClient http = new OkHttpClient.Builder()
+        .connectionPool(new okhttp3.ConnectionPool(config.maxParallelism(), 5, java.util.concurrent.TimeUnit.MINUTES))
+        .readTimeout(Duration.ofMinutes(4)) // bulk messages run long; the SDK's default timeout
+        .build();
+    TokenProvider tokens = new TokenProvider(http, config.tokenUrl(), config.scope(), identity, redactor,
+        java.time.Clock.systemUTC());
+    return new DataverseClient(identity.clientId(), http, config, tokens, new ThrottleGate(config.maxParallelism()),
+        retry, redactor);
+  }
+
   /** Headers every write carries, on the request itself or on each {@code $batch} part. */
   static Map<String, String> writeHeaders(DataverseConfig config) {
     Map<String, String> h = new LinkedHashMap<>();

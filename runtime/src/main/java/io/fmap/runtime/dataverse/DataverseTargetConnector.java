@@ -7,8 +7,6 @@ import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 
 /**
  * The Dataverse Web API behind {@link TargetConnector}: rows are cut into chunks of the configured
@@ -54,17 +50,7 @@ public final class DataverseTargetConnector implements TargetConnector {
   public static DataverseTargetConnector open(DataverseConfig config, SystemSchema schema, RetryPolicy retry) {
     Redactor redactor = new Redactor();
     List<DataverseClient> clients = new ArrayList<>();
-    for (Identity id : config.identities()) {
-      // No cookie jar: without the ARR affinity cookie requests spread over the org's web servers.
-      OkHttpClient http = new OkHttpClient.Builder()
-          .connectionPool(new ConnectionPool(config.maxParallelism(), 5, java.util.concurrent.TimeUnit.MINUTES))
-          .readTimeout(Duration.ofMinutes(4)) // bulk messages run long; the SDK's default timeout
-          .build();
-      TokenProvider tokens = new TokenProvider(http, config.tokenUrl(), config.scope(), id, redactor,
-          Clock.systemUTC());
-      clients.add(new DataverseClient(id.clientId(), http, config, tokens, new ThrottleGate(config.maxParallelism()),
-          retry, redactor));
-    }
+    for (Identity id : config.identities()) clients.add(DataverseClient.open(config, id, retry, redactor));
     return new DataverseTargetConnector(config, schema, clients, new ChunkWriter(new BulkSupport(), true, true));
   }
 
