@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         "compiles them into a plan people approve, and runs that plan with an audit log."},
     subcommands = {
         CommandLine.HelpCommand.class,
+        SchemaCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

@@ -1,6 +1,7 @@
 package io.fmap.runtime.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.target.LargeFileStore;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class DataverseTargetConnector implements TargetConnector {
   private static final int MAX_PAGE = 5000;
+  /** Dataverse's default {@code maxuploadfilesize} (5 MB of Base64) when the snapshot does not say. */
+  static final String DEFAULT_MAX_UPLOAD = "5242880";
 
   private final DataverseConfig config;
   private final SystemSchema schema;
@@ -31,10 +34,14 @@ public final class DataverseTargetConnector implements TargetConnector {
   private final ChunkWriter writer;
   private final ExecutorService pool;
   private final AtomicInteger nextClient = new AtomicInteger();
+  private final LargeFileStore files;
+  private final long maxUpload;
 
   DataverseTargetConnector(DataverseConfig config, SystemSchema schema, List<DataverseClient> clients,
-                           ChunkWriter writer) {
+                           ChunkWriter writer, LargeFileStore files) {
     this.config = config;
+    this.files = files;
+    this.maxUpload = Long.parseLong(schema.settings().getOrDefault("maxuploadfilesize", DEFAULT_MAX_UPLOAD));
     this.schema = schema;
     this.clients = List.copyOf(clients);
     this.writer = writer;
@@ -46,12 +53,18 @@ public final class DataverseTargetConnector implements TargetConnector {
     });
   }
 
-  /** A connector with one HTTP client, token provider and throttle gate per configured identity. */
-  public static DataverseTargetConnector open(DataverseConfig config, SystemSchema schema, RetryPolicy retry) {
+  /**
+   * A connector with one HTTP client, token provider and throttle gate per configured identity.
+   *
+   * @param files where notes go whose file is larger than the org's {@code maxuploadfilesize}
+   */
+  public static DataverseTargetConnector open(DataverseConfig config, SystemSchema schema, RetryPolicy retry,
+                                              LargeFileStore files) {
     Redactor redactor = new Redactor();
     List<DataverseClient> clients = new ArrayList<>();
     for (Identity id : config.identities()) clients.add(DataverseClient.open(config, id, retry, redactor));
-    return new DataverseTargetConnector(config, schema, clients, new ChunkWriter(new BulkSupport(), true, true));
+    return new DataverseTargetConnector(config, schema, clients, new ChunkWriter(new BulkSupport(), true, true),
+        files);
   }
 
   public List<DataverseClient> clients() { return clients; }
@@ -61,12 +74,21 @@ public final class DataverseTargetConnector implements TargetConnector {
     Table table = table(tableName);
     List<PreparedRow> first = new ArrayList<>();
     List<PreparedRow> closes = new ArrayList<>();
+    List<PreparedRow> blocks = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       PreparedRow[] p = RowBodies.prepare(table, i, rows.get(i));
+      String file = p[0].body().path("documentbody").asText("");
+      if (file.length() > maxUpload) {
+        keepOutside(table, p[0], file);
+      } else if (file.length() > AnnotationUploader.BLOCK) {
+        blocks.add(p[0]);
+        continue;
+      }
       first.add(p[0]);
       if (p.length > 1) closes.add(p[1]);
     }
     WriteResult[] results = new WriteResult[rows.size()];
+    uploadInBlocks(blocks, results);
     List<WriteResult> written = writeAll(table, first);
     for (int i = 0; i < first.size(); i++) results[first.get(i).index()] = written.get(i);
     // Close activities only where the open row landed.
@@ -78,6 +100,38 @@ public final class DataverseTargetConnector implements TargetConnector {
     return List.of(results);
   }
 
+  /** A file the org will not take: stored elsewhere, and the note carries the link instead. */
+  private void keepOutside(Table table, PreparedRow row, String base64) throws IOException {
+    String name = row.body().path("filename").asText("file");
+    String link = files.store(table.name(), row.sourceId(), name, base64);
+    var body = row.body();
+    body.remove("documentbody");
+    String text = body.path("notetext").asText("");
+    body.put("notetext", (text.isEmpty() ? "" : text + "\n") + "File " + name + " is larger than this org accepts ("
+        + base64.length() + " > " + maxUpload + " bytes of Base64); it is kept at " + link);
+  }
+
+  private void uploadInBlocks(List<PreparedRow> rows, WriteResult[] results) throws IOException {
+    List<Future<WriteResult>> futures = new ArrayList<>();
+    for (PreparedRow row : rows) {
+      futures.add(pool.submit(() -> AnnotationUploader.upload(pick(), row, row.body().get("documentbody").asText())));
+    }
+    for (int i = 0; i < rows.size(); i++) results[rows.get(i).index()] = join(futures.get(i), "annotation");
+  }
+
+  private static <T> T join(Future<T> f, String what) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new java.io.InterruptedIOException("interrupted while writing " + what);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new IOException("writing " + what + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
   /** Chunks in parallel; results in row order. */
   private List<WriteResult> writeAll(Table table, List<PreparedRow> rows) throws IOException {
     List<Future<List<WriteResult>>> futures = new ArrayList<>();
@@ -86,18 +140,10 @@ public final class DataverseTargetConnector implements TargetConnector {
       futures.add(pool.submit(() -> writer.write(pick(), table, chunk)));
     }
     List<WriteResult> out = new ArrayList<>(rows.size());
-    for (Future<List<WriteResult>> f : futures) {
-      try {
-        out.addAll(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        futures.forEach(x -> x.cancel(true));
-        throw new java.io.InterruptedIOException("interrupted while writing " + table.name());
-      } catch (ExecutionException e) {
-        futures.forEach(x -> x.cancel(true));
-        if (e.getCause() instanceof IOException io) throw io;
-        throw new IOException("writing " + table.name() + " failed: " + e.getCause(), e.getCause());
-      }
+    try {
+      for (Future<List<WriteResult>> f : futures) out.addAll(join(f, table.name()));
+    } finally {
+      futures.forEach(x -> x.cancel(true)); // no-op for finished chunks; stops the rest after a failure
     }
     return out;
   }

@@ -32,12 +32,24 @@ public final class SchemaPuller {
 
   public SchemaPuller(DataverseClient client) { this.client = client; }
 
-  /** The named tables plus every custom table of the org. */
+  /** The named tables plus every custom table of the org; a named table the org lacks is an error. */
   public SystemSchema pull(Collection<String> tables) throws IOException {
+    return pull(tables, false);
+  }
+
+  /** Like {@link #pull} but leaves out named tables the org does not have (yet): what {@code apply} compares with. */
+  public SystemSchema pullExisting(Collection<String> tables) throws IOException {
+    return pull(tables, true);
+  }
+
+  private SystemSchema pull(Collection<String> tables, boolean skipMissing) throws IOException {
     TreeSet<String> names = new TreeSet<>(tables);
     names.addAll(customTables());
     ArrayNode entities = Json.MAPPER.createArrayNode();
-    for (String table : names) entities.add(entity(table));
+    for (String table : names) {
+      ObjectNode entity = entity(table, skipMissing);
+      if (entity != null) entities.add(entity);
+    }
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("value", entities);
     return DataverseMetadataReader.read(root.toString(), settings());
@@ -50,9 +62,10 @@ public final class SchemaPuller {
     return out;
   }
 
-  ObjectNode entity(String table) throws IOException {
+  ObjectNode entity(String table, boolean skipMissing) throws IOException {
     String base = "EntityDefinitions(LogicalName=" + ODataKeys.literal(table) + ")";
     ApiResponse r = client.send(ApiRequest.get(base + "?" + ENTITY_SELECT));
+    if (r.code() == 404 && skipMissing) return null;
     if (r.code() == 404) {
       throw new IOException("table '" + table + "' does not exist in " + client.apiRoot()
           + "; remove it from the table list or run 'fmap schema apply' first");

@@ -78,9 +78,11 @@ final class FakeOrg implements AutoCloseable {
         redactor);
   }
 
+  final io.fmap.runtime.target.LinkOnlyFileStore files = new io.fmap.runtime.target.LinkOnlyFileStore("https://files.example/crm");
+
   DataverseTargetConnector connector(DataverseConfig config, boolean bulk, boolean batch) {
     return new DataverseTargetConnector(config, SCHEMA, List.of(client(config)),
-        new ChunkWriter(new BulkSupport(), bulk, batch));
+        new ChunkWriter(new BulkSupport(), bulk, batch), files);
   }
 
   /** account with an alternate key on fmap_sourceid; task as an activity. */
@@ -90,8 +92,10 @@ final class FakeOrg implements AutoCloseable {
           List.of(new io.fmap.schema.AlternateKey("fmap_sourceid_key", List.of("fmap_sourceid")))),
       new Table("task", "Task", "tasks", "activityid", "subject", Ownership.USER, true, false,
           List.of(Column.of("subject", ColumnType.TEXT), Column.of("statecode", ColumnType.STATE),
-              Column.of("statuscode", ColumnType.STATUS)), List.of())),
-      List.of(), new java.util.TreeMap<>());
+              Column.of("statuscode", ColumnType.STATUS)), List.of()),
+      new Table("annotation", "Note", "annotations", "annotationid", "subject", Ownership.USER, false, false,
+          List.of(Column.of("subject", ColumnType.TEXT), Column.of("documentbody", ColumnType.MEMO)), List.of())),
+      List.of(), new java.util.TreeMap<>(Map.of("maxuploadfilesize", "6000000")));
 
   @Override public void close() { server.close(); }
 }
