@@ -19,7 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fmap schema apply}: create in the org what the desired schema has and the org lacks. */
-@Command(name = "apply",
+@Command(name = "apply", mixinStandardHelpOptions = true,
     description = {"Create the custom tables (with notes), columns, option values, alternate keys and N:N",
         "relationships that the desired schema names and the org lacks; wait for key indexes; publish.",
         "Nothing is dropped or altered, so a second run finds nothing to do and says so."},

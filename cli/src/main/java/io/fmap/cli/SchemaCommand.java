@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fmap schema}: the Dataverse schema, read ({@code pull}) and changed ({@code apply}). */
-@Command(name = "schema",
+@Command(name = "schema", mixinStandardHelpOptions = true,
     description = "Read the target org's schema into schemas/dynamics.json, or create what the migration needs.",
     subcommands = {SchemaPullCommand.class, SchemaApplyCommand.class},
     footer = {"", "Examples:",

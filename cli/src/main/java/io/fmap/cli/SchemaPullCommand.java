@@ -15,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fmap schema pull}: the org's metadata for the migration's tables, pinned as a snapshot. */
-@Command(name = "pull",
+@Command(name = "pull", mixinStandardHelpOptions = true,
     description = {"Read tables, columns, option sets, relationships (with navigation-property names),",
         "alternate keys and entity set names from the Dataverse org into a pinned schema snapshot.",
         "The org's custom tables are always included."},
