@@ -12,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>a 429's {@code Retry-After} pauses every request of this identity for exactly that long;</li>
  *   <li>concurrency starts at the server's {@code x-ms-dop-hint} (capped by the configuration) and
- *       adapts: +1 per window of successes (additive increase), halved on a 429 (multiplicative decrease).</li>
+ *       adapts: until the first 429 it grows by one slot per success (slow start, so a run reaches the
+ *       server's capacity in a few round trips), after it by one slot per window of successes
+ *       (additive increase); a 429 halves it (multiplicative decrease).</li>
  * </ul>
  */
 public final class ThrottleGate {
@@ -24,6 +26,7 @@ public final class ThrottleGate {
   private final int cap;
   private double limit;
   private boolean hinted;
+  private boolean probing = true;
   private int inFlight;
   private int maxInFlight;
   private long pausedUntil = System.nanoTime();
@@ -74,11 +77,11 @@ public final class ThrottleGate {
     }
   }
 
-  /** A request went through: grow by one slot per {@code limit} successes. */
+  /** A request went through: grow by a slot per success while probing, else per {@code limit} successes. */
   public void onSuccess() {
     lock.lock();
     try {
-      limit = Math.min(cap, limit + 1.0 / limit);
+      limit = Math.min(cap, limit + (probing ? 1.0 : 1.0 / limit));
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -105,6 +108,7 @@ public final class ThrottleGate {
     lock.lock();
     try {
       throttles++;
+      probing = false;
       long now = System.nanoTime();
       if (pausedUntil <= now) limit = Math.max(1, limit / 2);
       pausedUntil = Math.max(pausedUntil, now + retryAfter.toNanos());

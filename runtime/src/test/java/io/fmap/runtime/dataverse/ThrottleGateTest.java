@@ -29,14 +29,23 @@ class ThrottleGateTest {
   }
 
   @Test
-  void growsAdditivelyAndHalvesOnceOnA429() {
+  void probesQuicklyThenHalvesOnceOnA429ThenGrowsAdditively() {
     ThrottleGate gate = new ThrottleGate(50);
     gate.onDopHint(8);
+    for (int i = 0; i < 8; i++) gate.onSuccess();
+    assertEquals(16, gate.limit(), "before any 429: a slot per success");
+    gate.onThrottled(Duration.ofMillis(1));
+    gate.onThrottled(Duration.ofMillis(1));
+    assertEquals(8, gate.limit(), "two 429s in one pause halve once");
     for (int i = 0; i < 9; i++) gate.onSuccess();
-    assertEquals(9, gate.limit(), "one more slot after a window of successes");
-    gate.onThrottled(Duration.ofMillis(50));
-    gate.onThrottled(Duration.ofMillis(50));
-    assertEquals(4, gate.limit(), "two 429s in one pause halve once");
+    assertEquals(9, gate.limit(), "after a 429: one more slot per window of successes");
+  }
+
+  @Test
+  void neverGrowsPastTheCap() {
+    ThrottleGate gate = new ThrottleGate(6);
+    for (int i = 0; i < 100; i++) gate.onSuccess();
+    assertEquals(6, gate.limit());
   }
 
   @Test
