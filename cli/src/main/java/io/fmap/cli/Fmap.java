@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         FmtCommand.class,
         GenerateCommand.class,
         EmulateCommand.class,
+        SchemaCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
