@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public final class Ledger implements AutoCloseable {
 
-  private static final String ENTRY_COLUMNS = "seq, run_id, source_object, source_id, target_table, "
+  static final String ENTRY_COLUMNS = "seq, run_id, source_object, source_id, target_table, "
       + "target_id, planned, outcome, content_hash, before_image, target_version, error_code, "
       + "error_message, attempts, intended_at, settled_at";
   private static final String RUN_COLUMNS =
@@ -45,12 +45,14 @@ public final class Ledger implements AutoCloseable {
   private final Connection connection;
   private final Clock clock;
   private final LedgerAudit audit;
+  private final LedgerHistory history;
 
   private Ledger(LedgerLocation location, Connection connection, Clock clock) {
     this.location = location;
     this.connection = connection;
     this.clock = clock;
     this.audit = new LedgerAudit(this);
+    this.history = new LedgerHistory(this);
   }
 
   /** Opens (creating when needed) the ledger and brings its schema up to date. */
@@ -102,6 +104,11 @@ public final class Ledger implements AutoCloseable {
   /** Counts, errors and throttle waits of runs, for the audit report. */
   public LedgerAudit audit() {
     return audit;
+  }
+
+  /** What stands in the target across runs, for delta, reconcile and rollback. */
+  public LedgerHistory history() {
+    return history;
   }
 
   // ---------------------------------------------------------------------------------------- runs
@@ -330,71 +337,6 @@ public final class Ledger implements AutoCloseable {
   public synchronized Optional<LedgerEntry> entry(long runId, RecordKey key) {
     return read(() -> Jdbc.first(connection, "SELECT " + ENTRY_COLUMNS + " FROM records WHERE run_id = ? AND "
         + KEY_MATCH, Ledger::entry, runId, key.targetTable(), key.sourceObject(), key.sourceId()));
-  }
-
-  /**
-   * For each key, the latest write that still stands in the target: created or updated by a run that
-   * was not rolled back, and not undone by a rollback since. Keys never written are absent. A delta
-   * compares content hashes against it; lookups find the target id in it.
-   */
-  public synchronized Map<RecordKey, LedgerEntry> lastLanded(Collection<RecordKey> keys) {
-    return read(() -> {
-      Map<RecordKey, LedgerEntry> result = new LinkedHashMap<>();
-      try (PreparedStatement find = connection.prepareStatement("SELECT " + prefixed("r", ENTRY_COLUMNS)
-          + " FROM records r JOIN runs u ON u.id = r.run_id WHERE r.target_table = ? AND r.source_object = ? "
-          + "AND r.source_id = ? AND r.outcome IN ('created', 'updated') AND u.status <> 'rolled_back' "
-          + "AND NOT " + undoneBy("r") + " ORDER BY r.seq DESC LIMIT 1")) {
-        for (RecordKey key : keys) {
-          Jdbc.bind(find, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet row = find.executeQuery()) {
-            if (row.next()) {
-              result.put(key, entry(row));
-            }
-          }
-        }
-      }
-      return result;
-    });
-  }
-
-  // ----------------------------------------------------------------------------------- rollback
-
-  /**
-   * One page of what undoing a run means, newest entry first: the rows it created or updated, and
-   * the writes it left in doubt (they may have landed), minus those a rollback already undid.
-   * Page with {@code beforeSeq} = the smallest seq of the previous page ({@code Long.MAX_VALUE} first).
-   *
-   * @param afterSeq undo only entries after this seq: 0 for the whole run, a checkpoint's seq for
-   *                 {@code --to-checkpoint}
-   */
-  public synchronized List<LedgerEntry> undoable(long runId, long afterSeq, long beforeSeq, int limit) {
-    return read(() -> Jdbc.list(connection, "SELECT " + prefixed("r", ENTRY_COLUMNS) + " FROM records r "
-        + "WHERE r.run_id = ? AND r.seq > ? AND r.seq < ? AND (r.outcome IN ('created', 'updated') "
-        + "OR (r.outcome IS NULL AND r.planned IN ('create', 'update', 'upsert'))) AND NOT " + undoneBy("r")
-        + " ORDER BY r.seq DESC LIMIT ?", Ledger::entry, runId, afterSeq, beforeSeq, limit));
-  }
-
-  /**
-   * Rows this run wrote that a later run wrote again (and that later write still stands): undoing
-   * this run would overwrite that later work, so rollback refuses them unless forced.
-   *
-   * @return at most {@code limit} of them, by seq of this run's entry
-   */
-  public synchronized List<LaterWrite> laterWrites(long runId, int limit) {
-    return read(() -> Jdbc.list(connection, "SELECT r.target_table, r.target_id, MIN(l.run_id) AS later_run "
-        + "FROM records r JOIN records l ON l.target_table = r.target_table AND l.target_id = r.target_id "
-        + "AND l.seq > r.seq AND l.run_id <> r.run_id AND l.outcome IN ('created', 'updated') "
-        + "JOIN runs lu ON lu.id = l.run_id AND lu.status <> 'rolled_back' AND lu.mode <> 'rollback' "
-        + "WHERE r.run_id = ? AND r.outcome IN ('created', 'updated') AND NOT " + undoneBy("l")
-        + " GROUP BY r.seq, r.target_table, r.target_id ORDER BY r.seq LIMIT ?",
-        row -> new LaterWrite(row.getString(1), row.getString(2), row.getLong(3)), runId, limit));
-  }
-
-  /** The condition that a rollback run of {@code alias}'s run undid that entry. */
-  private static String undoneBy(String alias) {
-    return "EXISTS (SELECT 1 FROM records x JOIN runs b ON b.id = x.run_id WHERE b.rollback_of = " + alias
-        + ".run_id AND x.target_table = " + alias + ".target_table AND x.source_object = " + alias
-        + ".source_object AND x.source_id = " + alias + ".source_id AND x.outcome IN ('deleted', 'restored'))";
   }
 
   // ----------------------------------------------------------------------- watermarks and marks
