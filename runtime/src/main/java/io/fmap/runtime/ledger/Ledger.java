@@ -111,6 +111,20 @@ public final class Ledger implements AutoCloseable {
     return history;
   }
 
+  /**
+   * Takes the ledger's writer lock, which verbs that start or resume runs hold until they end.
+   *
+   * @param holder who asks (process id, user, verb), shown to the next process that finds it taken
+   * @throws LedgerException when another process holds it
+   */
+  public WriterLock lockForWriting(String holder) {
+    Path file = location.sqlitePath();
+    if (location.dialect() == Dialect.POSTGRES) {
+      return WriterLock.OnSession.acquire(connection, this, location.redacted());
+    }
+    return file == null ? new WriterLock.None() : WriterLock.OnFile.acquire(file, holder, location.redacted());
+  }
+
   // ---------------------------------------------------------------------------------------- runs
 
   /** Starts a run, with its opening checkpoint ({@code before run N}). */

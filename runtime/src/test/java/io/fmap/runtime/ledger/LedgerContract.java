@@ -326,4 +326,18 @@ abstract class LedgerContract {
     ledger.markRolledBack(delta);
     assertEquals(2, ledger.history().standingCount("Company", "account"), "rolling the delta back brings Globex back");
   }
+
+  @Test
+  void onlyOneProcessWritesALedgerAtATimeAndReleasingTheLockFreesIt() {
+    try (WriterLock lock = ledger.lockForWriting("pid 1 (ana, fmap migrate)");
+        Ledger other = Ledger.open(ledger.location(), new SteppingClock())) {
+      LedgerException e = assertThrows(LedgerException.class, () -> other.lockForWriting("pid 2"));
+      assertTrue(e.getMessage().startsWith("another fmap process is writing the ledger"), e.getMessage());
+      assertEquals(List.of(), other.runs(), "reading needs no lock");
+    }
+    try (Ledger other = Ledger.open(ledger.location(), new SteppingClock());
+        WriterLock lock = other.lockForWriting("pid 2")) {
+      assertTrue(lock != null);
+    }
+  }
 }

@@ -85,4 +85,23 @@ class SqliteLedgerTest extends LedgerContract {
         () -> Ledger.open(LedgerLocation.sqliteFile(blocker.resolve("ledger.db"))));
     assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
   }
+
+  @Test
+  void aKilledWriterLeavesNoStaleLock() throws Exception {
+    Path file = dir.resolve(".fmap/ledger.db");
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), file.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))) {
+      assertEquals("locked", out.readLine());
+      LedgerException busy = assertThrows(LedgerException.class, () -> ledger.lockForWriting("pid 2"));
+      assertTrue(busy.getMessage().contains("(lock holder)"), busy.getMessage());
+    } finally {
+      holder.destroyForcibly();
+      assertTrue(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    try (WriterLock lock = ledger.lockForWriting("pid 2")) {
+      assertTrue(lock instanceof WriterLock.OnFile);
+    }
+  }
 }
