@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -337,7 +335,8 @@ public final class Ledger implements AutoCloseable {
         for (RecordKey key : keys) {
           Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
           try (ResultSet row = find.executeQuery()) {
-            if (row.next() && Operation.of(row.getString(1)) != null && Operation.of(row.getString(1)).landed()) {
+            Operation outcome = row.next() ? Operation.of(row.getString(1)) : null;
+            if (outcome != null && outcome.landed()) {
               landed.add(key);
             }
           }

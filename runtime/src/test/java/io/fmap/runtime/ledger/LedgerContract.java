@@ -340,4 +340,14 @@ abstract class LedgerContract {
       assertTrue(lock != null);
     }
   }
+
+  @Test
+  void textSortsByteByByteInEveryDatabaseSoReportsAndPagesAgree() {
+    long run = ledger.startRun(RunMode.FULL, "ana", "h").id();
+    RecordKey lower = new RecordKey("alpha", "a", "new_alpha");
+    RecordKey upper = new RecordKey("Zeta", "z", "new_zeta");
+    ledger.settle(run, List.of(new Outcome.Skipped(lower, "unchanged", null), new Outcome.Skipped(upper, "unchanged", null)));
+    assertEquals(List.of("Zeta", "alpha"),
+        ledger.audit().counts(run).stream().map(LedgerAudit.ObjectCounts::sourceObject).toList());
+  }
 }
