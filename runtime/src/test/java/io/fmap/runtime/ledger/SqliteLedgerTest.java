@@ -104,4 +104,39 @@ class SqliteLedgerTest extends LedgerContract {
       assertTrue(lock instanceof WriterLock.OnFile);
     }
   }
+
+  @Test
+  void workersOfOneTierShareTheLedgerWithoutLosingAnEntry() throws Exception {
+    long run = ledger.startRun(RunMode.FULL, "ana", "h").id();
+    int workers = 4;
+    int batches = 25;
+    int batchSize = 20;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int worker = w;
+        done.add(pool.submit(() -> {
+          for (int b = 0; b < batches; b++) {
+            List<Intent> intents = new java.util.ArrayList<>();
+            List<Outcome> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < batchSize; i++) {
+              RecordKey key = new RecordKey("Contact", worker + "-" + b + "-" + i, "contact");
+              intents.add(create(key));
+              answers.add(created(key, "g-" + key.sourceId()));
+            }
+            ledger.intend(run, intents);
+            ledger.settle(run, answers);
+          }
+        }));
+      }
+      for (var future : done) {
+        future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(new LedgerAudit.ObjectCounts("Contact", "contact", workers * batches * batchSize,
+        0, 0, 0, 0, 0, 0, 0)), ledger.audit().counts(run));
+  }
 }

@@ -119,4 +119,12 @@ class OwnerResolverTest {
     assertEquals(List.of(new OwnerResolver.SharedEmail("ana.lopez@fmap.example", List.of("u1", "u7"))),
         resolver(new FallbackRule.None()).sharedSourceEmails());
   }
+
+  @Test
+  void sparkUserRecordsBecomeSourceUsers() {
+    var record = new io.fmap.runtime.api.SourceRecord("User", "u9",
+        java.util.Map.of("id", "u9", "email", " Zoe@Spark.example", "name", "Zoe", "active", false));
+    assertEquals(new SourceUser("u9", " Zoe@Spark.example", "Zoe", false), SourceUser.of(record));
+    assertTrue(SourceUser.of(new io.fmap.runtime.api.SourceRecord("User", "u8", java.util.Map.of())).active());
+  }
 }
