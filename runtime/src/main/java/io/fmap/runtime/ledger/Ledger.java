@@ -38,6 +38,7 @@ public final class Ledger implements AutoCloseable {
   private static final String RUN_COLUMNS =
       "id, mode, status, who, plan_hash, started_at, ended_at, rollback_of";
   private static final String KEY_MATCH = "target_table = ? AND source_object = ? AND source_id = ?";
+  private static final String FIND_EXISTING = "SELECT outcome, attempts FROM records WHERE run_id = ? AND " + KEY_MATCH;
 
   private final LedgerLocation location;
   private final Connection connection;
@@ -209,8 +210,7 @@ public final class Ledger implements AutoCloseable {
       requireRunning(runId);
       String now = Timestamps.format(clock.instant());
       List<RecordKey> accepted = new ArrayList<>(intents.size());
-      try (PreparedStatement find = connection.prepareStatement(
-              "SELECT outcome, attempts FROM records WHERE run_id = ? AND " + KEY_MATCH);
+      try (PreparedStatement find = connection.prepareStatement(FIND_EXISTING);
           PreparedStatement delete = connection.prepareStatement(
               "DELETE FROM records WHERE run_id = ? AND " + KEY_MATCH);
           PreparedStatement insert = connection.prepareStatement("INSERT INTO records (run_id, source_object, "
@@ -218,18 +218,12 @@ public final class Ledger implements AutoCloseable {
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Intent intent : intents) {
           RecordKey key = intent.key();
-          int attempts = 1;
-          Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet existing = find.executeQuery()) {
-            if (existing.next()) {
-              Operation outcome = Operation.of(existing.getString(1));
-              if (outcome != null && outcome.landed()) {
-                continue;
-              }
-              attempts = existing.getInt(2) + 1;
-            }
+          Existing existing = existing(find, runId, key);
+          if (existing != null && existing.landed()) {
+            continue;
           }
-          if (attempts > 1) {
+          int attempts = existing == null ? 1 : existing.attempts() + 1;
+          if (existing != null) {
             // Delete and insert rather than update: the retry gets a new seq, after any checkpoint since.
             Jdbc.bind(delete, runId, key.targetTable(), key.sourceObject(), key.sourceId());
             delete.executeUpdate();
@@ -259,8 +253,7 @@ public final class Ledger implements AutoCloseable {
               + "content_hash = COALESCE(?, content_hash), settled_at = ? "
               + "WHERE run_id = ? AND " + KEY_MATCH + " AND (outcome IS NULL OR outcome NOT IN "
               + "('created', 'updated', 'deleted', 'restored'))");
-          PreparedStatement landed = connection.prepareStatement(
-              "SELECT outcome FROM records WHERE run_id = ? AND " + KEY_MATCH);
+          PreparedStatement find = connection.prepareStatement(FIND_EXISTING);
           PreparedStatement insert = connection.prepareStatement("INSERT INTO records (run_id, source_object, "
               + "source_id, target_table, target_id, outcome, content_hash, target_version, error_code, "
               + "error_message, attempts, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
@@ -272,15 +265,13 @@ public final class Ledger implements AutoCloseable {
           if (update.executeUpdate() == 1) {
             continue;
           }
-          Jdbc.bind(landed, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet existing = landed.executeQuery()) {
-            if (existing.next()) {
-              if (!outcome.operation().landed()) {
-                throw new IllegalStateException(key + " already landed in run " + runId
-                    + "; it cannot become " + outcome.operation());
-              }
-              continue;
+          if (existing(find, runId, key) != null) {
+            // The update matched nothing although the entry exists: it landed already.
+            if (!outcome.operation().landed()) {
+              throw new IllegalStateException(key + " already landed in run " + runId
+                  + "; it cannot become " + outcome.operation());
             }
+            continue;
           }
           Jdbc.bind(insert, runId, key.sourceObject(), key.sourceId(), key.targetTable(), s.targetId(),
               outcome.operation().code(), s.contentHash(), s.targetVersion(), s.errorCode(), s.message(), now);
@@ -309,6 +300,21 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** A run's entry for a key, as far as announcing and settling need it. */
+  private record Existing(Operation outcome, int attempts) {
+    boolean landed() {
+      return outcome != null && outcome.landed();
+    }
+  }
+
+  /** Runs {@link #FIND_EXISTING} for a key; null when the run has no entry for it. */
+  private static Existing existing(PreparedStatement find, long runId, RecordKey key) throws SQLException {
+    Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
+    try (ResultSet row = find.executeQuery()) {
+      return row.next() ? new Existing(Operation.of(row.getString(1)), row.getInt(2)) : null;
+    }
+  }
+
   private void requireRunning(long runId) throws SQLException {
     Run run = requireRun(runId);
     if (run.status() != RunStatus.RUNNING) {
@@ -330,15 +336,11 @@ public final class Ledger implements AutoCloseable {
   public synchronized Set<RecordKey> landedAmong(long runId, Collection<RecordKey> keys) {
     return read(() -> {
       Set<RecordKey> landed = new LinkedHashSet<>();
-      try (PreparedStatement find = connection.prepareStatement(
-          "SELECT outcome FROM records WHERE run_id = ? AND " + KEY_MATCH)) {
+      try (PreparedStatement find = connection.prepareStatement(FIND_EXISTING)) {
         for (RecordKey key : keys) {
-          Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet row = find.executeQuery()) {
-            Operation outcome = row.next() ? Operation.of(row.getString(1)) : null;
-            if (outcome != null && outcome.landed()) {
-              landed.add(key);
-            }
+          Existing existing = existing(find, runId, key);
+          if (existing != null && existing.landed()) {
+            landed.add(key);
           }
         }
       }

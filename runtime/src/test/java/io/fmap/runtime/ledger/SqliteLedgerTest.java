@@ -47,13 +47,10 @@ class SqliteLedgerTest extends LedgerContract {
   @Test
   void aLedgerOfAnOlderSchemaIsUpgradedInPlaceKeepingItsRuns() throws Exception {
     Path old = dir.resolve("old.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE ledger_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
-          + "applied_at TEXT NOT NULL)");
+    try (Connection c = ledgerMarkedAtVersion(old, 1); Statement s = c.createStatement()) {
       for (String sql : Migrations.ALL.get(0).statements()) {
         s.execute(Dialect.SQLITE.ddl(sql));
       }
-      s.execute("INSERT INTO ledger_migrations VALUES (1, 'v1', '2026-01-01T00:00:00.000Z')");
       s.execute("INSERT INTO runs (mode, status, who, plan_hash, started_at) "
           + "VALUES ('full', 'completed', 'ana', 'h', '2026-01-01T00:00:00.000Z')");
     }
@@ -67,11 +64,7 @@ class SqliteLedgerTest extends LedgerContract {
   @Test
   void aLedgerWrittenByANewerFmapIsRefusedWithANextStep() throws Exception {
     Path newer = dir.resolve("newer.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE ledger_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
-          + "applied_at TEXT NOT NULL)");
-      s.execute("INSERT INTO ledger_migrations VALUES (99, 'future', '2030-01-01T00:00:00.000Z')");
-    }
+    ledgerMarkedAtVersion(newer, 99).close();
     LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(LedgerLocation.sqliteFile(newer)));
     assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
     assertTrue(e.getMessage().contains("newer fmap"), e.getMessage());
@@ -138,5 +131,16 @@ class SqliteLedgerTest extends LedgerContract {
     }
     assertEquals(List.of(new LedgerAudit.ObjectCounts("Contact", "contact", workers * batches * batchSize,
         0, 0, 0, 0, 0, 0, 0)), ledger.audit().counts(run));
+  }
+
+  /** An SQLite file whose migrations table says it is at {@code version}; the caller adds the tables. */
+  private static Connection ledgerMarkedAtVersion(Path file, int version) throws Exception {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ledger_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+          + "applied_at TEXT NOT NULL)");
+      s.execute("INSERT INTO ledger_migrations VALUES (" + version + ", 'v" + version + "', '2026-01-01T00:00:00.000Z')");
+    }
+    return c;
   }
 }
