@@ -32,6 +32,9 @@ public final class LedgerThroughput {
       int found = ledger.history().lastLanded(keys).size();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("lastLanded look-ups: %.0f keys/s (%d found)%n", records / seconds, found);
+      start = System.nanoTime();
+      long standing = ledger.history().standingCount("Contact", "contact");
+      System.out.printf("standingCount: %.2f s for %d records%n", (System.nanoTime() - start) / 1e9, standing);
     }
   }
 
