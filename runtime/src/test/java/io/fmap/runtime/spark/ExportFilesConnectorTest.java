@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.runtime.api.SourceRecord;
-import io.fmap.runtime.source.ContentHash;
 import io.fmap.runtime.source.HashDelta;
 import io.fmap.runtime.source.MalformedRecord;
 import io.fmap.runtime.source.SourceException;
@@ -91,7 +90,7 @@ class ExportFilesConnectorTest {
     Files.write(file, lines);
     ExportFilesConnector before = new ExportFilesConnector(copyDir);
     Map<String, String> ledger = new HashMap<>();
-    read(before, "Project", null, new ArrayList<>()).forEach(r -> ledger.put(r.id(), ContentHash.of(r)));
+    read(before, "Project", null, new ArrayList<>()).forEach(r -> ledger.put(r.id(), HashDelta.of(r)));
 
     List<String> edited = new ArrayList<>(lines);
     edited.set(1, edited.get(1).replace("\"status\":\"", "\"status\":\"x"));
