@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fmap emulate spark}: serves a Spark export over the export API until stopped. */
-@Command(name = "spark",
+@Command(name = "spark", mixinStandardHelpOptions = true,
     description = {"Serve a Spark CRM export over the Spark export API (docs/spark-export-format.md).",
         "The bearer token is read from the environment variable named by --token-env.",
         "POST /_emulator/touch?object=Contact&count=50 edits records and bumps updated_at;",
@@ -74,7 +74,14 @@ public final class EmulateSparkCommand implements Callable<Integer> {
     }
     SparkEmulatorConfig config = SparkEmulatorConfig.withToken(token).withRateLimit(rateLimit);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SparkEmulator emulator = SparkEmulator.start(data, host, port, config)) {
+    SparkEmulator started;
+    try {
+      started = SparkEmulator.start(data, host, port, config);
+    } catch (java.net.BindException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          host + ":" + port + " is in use: choose another --port (0 picks a free one)");
+    }
+    try (SparkEmulator emulator = started) {
       var out = spec.commandLine().getOut();
       out.println("Spark export API emulator on " + emulator.baseUrl() + "/api/v1 serving " + data);
       if (!emulator.skippedLines().isEmpty()) {
