@@ -67,6 +67,9 @@ public final class EmulateSparkCommand implements Callable<Integer> {
     Path data = source.data;
     if (data == null) {
       data = Files.createTempDirectory("fmap-spark-");
+      Path generated = data;
+      // Generated data lives only as long as the emulator serves it.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(generated)));
       new SampleGenerator(source.generated.seed, source.generated.size).writeTo(data, false);
     } else if (!Files.isRegularFile(data.resolve("schema.json"))) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -93,5 +96,13 @@ public final class EmulateSparkCommand implements Callable<Integer> {
       stopped.await();
     }
     return Fmap.OK;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // Best effort at exit: a leftover temp folder is harmless and the OS cleans it.
+    }
   }
 }

@@ -88,10 +88,10 @@ class SparkApiConnectorTest {
 
   @Test
   void pagingServesEveryRecordOnceWhileRecordsAreTouched(@TempDir Path big) throws Exception {
-    new SampleGenerator(12, 10_000).writeTo(big, false);
+    new SampleGenerator(12, 29_000).writeTo(big, false); // about 10,400 activities
     try (SparkEmulator busy = SparkEmulator.start(big, "127.0.0.1", 0, SparkEmulatorConfig.withToken(TOKEN));
          SparkApiConnector api = SparkApiConnector.withToken(
-             SparkApiConfig.defaults(URI.create(busy.baseUrl())).withPageSize(50), TOKEN)) {
+             SparkApiConfig.defaults(URI.create(busy.baseUrl())).withPageSize(100), TOKEN)) {
       HttpClient http = HttpClient.newHttpClient();
       long expected = Files.readAllLines(big.resolve("activities.jsonl")).size();
       Set<String> seen = new HashSet<>();
@@ -106,6 +106,7 @@ class SparkApiConnectorTest {
           }
         }
       }
+      assertTrue(expected > 10_000, "the test pages over more than 10k records: " + expected);
       assertEquals(expected, seen.size(), "none missing");
     }
   }
