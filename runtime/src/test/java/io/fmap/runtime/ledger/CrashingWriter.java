@@ -25,6 +25,7 @@ public final class CrashingWriter {
     int batchSize = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     try (Ledger ledger = Ledger.open(LedgerLocation.sqliteFile(ledgerFile));
+        WriterLock lock = ledger.lockForWriting("pid " + ProcessHandle.current().pid() + " (crash test)");
         FileOutputStream server = new FileOutputStream(serverFile.toFile(), true)) {
       if (ledger.runs().stream().anyMatch(r -> r.status() == RunStatus.COMPLETED)) {
         out.println("done");

@@ -31,7 +31,7 @@ class LedgerCrashTest {
 
   static final int RECORDS = 1200;
   static final int BATCH = 40;
-  static final int KILLS = 16;
+  static final int KILLS = 20;
 
   @TempDir
   Path dir;
