@@ -140,4 +140,14 @@ class OwnerResolverTest {
     assertEquals(OwnerStatus.MISSING_OWNER, none.status());
     assertEquals(new TargetOwner.Team(SALES), none.owner());
   }
+
+  @Test
+  void anOwnerBecomesTheReferenceAMappedRowCarries() {
+    String guid = "5f3c7c1e-0000-4000-8000-000000000001";
+    TargetOwner team = new TargetOwner.Team(new TargetTeam(guid, "Sales"));
+    assertEquals(new io.fmap.runtime.api.TargetRef("team", "ownerid",
+        new io.fmap.runtime.api.TargetKey.ById(java.util.UUID.fromString(guid))), team.toTargetRef());
+    assertEquals("systemuser", new TargetOwner.User(new TargetUser(guid, "a@fmap.example", "A", true))
+        .toTargetRef().table());
+  }
 }
