@@ -1,0 +1,186 @@
+package io.fmap.emulator.dataverse;
+
+import io.fmap.schema.AlternateKey;
+import io.fmap.schema.Column;
+import io.fmap.schema.ColumnType;
+import io.fmap.schema.LookupTarget;
+import io.fmap.schema.Ownership;
+import io.fmap.schema.Relationship;
+import io.fmap.schema.RequiredLevel;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The org's metadata: tables, columns, alternate keys (with their index status), N:N
+ * relationships and org settings. Seeded from a schema snapshot and changed through the metadata
+ * API. Not thread-safe on its own: {@link Store} guards it with its lock.
+ */
+final class Catalog {
+  /** Status of an alternate key's index; a key is usable only when ACTIVE. */
+  enum KeyStatus { Pending, Active, Failed }
+
+  record KeyState(AlternateKey key, KeyStatus status, long activateAtMillis) {}
+
+  /** Which bulk messages a table answers; Dataverse lists them as sdkmessagefilter rows. */
+  static final List<String> BULK_MESSAGES = List.of("CreateMultiple", "UpdateMultiple", "UpsertMultiple");
+
+  private final Map<String, Table> tables = new TreeMap<>();
+  private final Map<String, Map<String, KeyState>> keys = new TreeMap<>();
+  private final Map<String, Relationship> manyToMany = new TreeMap<>();
+  private final Map<String, Set<String>> bulkSupport = new TreeMap<>();
+  private final Map<String, String> settings = new TreeMap<>();
+  private long metadataVersion = 1;
+
+  Catalog(SystemSchema schema, Map<String, Set<String>> standardBulkSupport) {
+    for (Table t : schema.tables()) tables.put(t.name(), t);
+    for (Relationship r : schema.relationships()) manyToMany.put(r.name(), r);
+    settings.putAll(schema.settings());
+    settings.putIfAbsent("maxuploadfilesize", "5242880");
+    for (Table t : schema.tables()) {
+      for (AlternateKey k : t.keys()) keyMap(t.name()).put(k.name(), new KeyState(k, KeyStatus.Active, 0));
+      bulkSupport.put(t.name(), t.custom() ? Set.copyOf(BULK_MESSAGES) : standardBulkSupport.getOrDefault(t.name(), Set.of()));
+    }
+    for (Table t : SystemTables.all()) {
+      if (!tables.containsKey(t.name())) tables.put(t.name(), t);
+    }
+  }
+
+  Optional<Table> table(String name) { return Optional.ofNullable(tables.get(name)); }
+
+  Optional<Table> byEntitySet(String set) {
+    return tables.values().stream().filter(t -> set.equals(t.entitySetName())).findFirst();
+  }
+
+  Table require(String name) {
+    Table t = tables.get(name);
+    if (t == null) throw new DataverseError(404, DataverseError.OBJECT_DOES_NOT_EXIST,
+        "Could not find entity with logical name '" + name + "'.");
+    return t;
+  }
+
+  List<Table> tables() { return List.copyOf(tables.values()); }
+
+  List<Relationship> manyToMany() { return List.copyOf(manyToMany.values()); }
+
+  Map<String, String> settings() { return settings; }
+
+  long metadataVersion() { return metadataVersion; }
+
+  boolean supportsBulk(String table, String message) {
+    return bulkSupport.getOrDefault(table, Set.of()).contains(message);
+  }
+
+  Map<String, Set<String>> bulkSupport() { return bulkSupport; }
+
+  // ---- keys
+
+  private Map<String, KeyState> keyMap(String table) { return keys.computeIfAbsent(table, t -> new TreeMap<>()); }
+
+  List<KeyState> keys(String table) { return List.copyOf(keyMap(table).values()); }
+
+  List<AlternateKey> activeKeys(String table) {
+    return keyMap(table).values().stream().filter(k -> k.status() == KeyStatus.Active).map(KeyState::key).toList();
+  }
+
+  void putKey(String table, KeyState state) {
+    keyMap(table).put(state.key().name(), state);
+    Table t = require(table);
+    List<AlternateKey> all = new ArrayList<>(t.keys().stream().filter(k -> !k.name().equals(state.key().name())).toList());
+    all.add(state.key());
+    tables.put(table, withKeys(t, all));
+    metadataVersion++;
+  }
+
+  // ---- schema changes
+
+  void putTable(Table table) {
+    tables.put(table.name(), table);
+    bulkSupport.putIfAbsent(table.name(), table.custom() ? Set.copyOf(BULK_MESSAGES) : Set.of());
+    metadataVersion++;
+  }
+
+  void addColumn(String table, Column column) {
+    Table t = require(table);
+    List<Column> columns = new ArrayList<>(t.columns());
+    columns.add(column);
+    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+        t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    metadataVersion++;
+  }
+
+  void addManyToMany(Relationship r) {
+    manyToMany.put(r.name(), r);
+    metadataVersion++;
+  }
+
+  private static Table withKeys(Table t, List<AlternateKey> keys) {
+    return new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(), t.primaryNameColumn(),
+        t.ownership(), t.activity(), t.custom(), t.columns(), keys);
+  }
+
+  // ---- names
+
+  /** A stable MetadataId for a table, column, key or relationship: the same seed gives the same ids. */
+  static UUID metadataId(String... parts) {
+    return UUID.nameUUIDFromBytes(("fmap-emulator:" + String.join("/", parts)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The lookup column and target a single-valued navigation property binds, if the table has it. */
+  Optional<Binding> navigation(Table table, String navigationProperty) {
+    for (Column c : table.columns()) {
+      if (!isLookup(c.type())) continue;
+      List<String> targets = new ArrayList<>();
+      for (LookupTarget t : c.targets()) if (navigationProperty.equals(t.navigationProperty())) targets.add(t.table());
+      if (!targets.isEmpty()) return Optional.of(new Binding(c, targets));
+    }
+    return Optional.empty();
+  }
+
+  /** @param targets tables this navigation property may point at (several for ownerid) */
+  record Binding(Column column, List<String> targets) {}
+
+  static boolean isLookup(ColumnType type) {
+    return type == ColumnType.LOOKUP || type == ColumnType.CUSTOMER || type == ColumnType.OWNER;
+  }
+
+  /** Tables the emulator always has, because the API itself answers from them. */
+  static final class SystemTables {
+    private SystemTables() {}
+
+    static List<Table> all() {
+      return List.of(
+          new Table("organization", "Organization", "organizations", "organizationid", "name", Ownership.NONE,
+              false, false, List.of(id("organizationid"), text("name", 160), integer("maxuploadfilesize")), List.of()),
+          new Table("sdkmessage", "Sdk Message", "sdkmessages", "sdkmessageid", "name", Ownership.NONE, false,
+              false, List.of(id("sdkmessageid"), text("name", 256)), List.of()),
+          new Table("sdkmessagefilter", "Sdk Message Filter", "sdkmessagefilters", "sdkmessagefilterid", null,
+              Ownership.NONE, false, false, List.of(id("sdkmessagefilterid"), text("primaryobjecttypecode", 128),
+              new Column("sdkmessageid", "Sdk Message", ColumnType.LOOKUP, null, null, null, null, RequiredLevel.NONE,
+                  false, false, List.of(), List.of(new LookupTarget("sdkmessage", "sdkmessageid")), false)),
+              List.of()));
+    }
+
+    private static Column id(String name) {
+      return new Column(name, name, ColumnType.ID, null, null, null, null, RequiredLevel.SYSTEM_REQUIRED, false,
+          false, List.of(), List.of(), false);
+    }
+
+    private static Column text(String name, int max) {
+      return new Column(name, name, ColumnType.TEXT, max, null, null, null, RequiredLevel.NONE, false, false,
+          List.of(), List.of(), false);
+    }
+
+    private static Column integer(String name) {
+      return new Column(name, name, ColumnType.INT, null, null, 0.0, 2147483647.0, RequiredLevel.NONE, false, true,
+          List.of(), List.of(), false);
+    }
+  }
+}

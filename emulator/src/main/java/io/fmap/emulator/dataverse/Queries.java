@@ -1,0 +1,173 @@
+package io.fmap.emulator.dataverse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fmap.schema.Column;
+import io.fmap.schema.Table;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Collection queries: {@code $select}, {@code $filter}, {@code $orderby}, {@code $top},
+ * {@code $count}, and paging by {@code Prefer: odata.maxpagesize} (at most 5000) with an
+ * {@code @odata.nextLink} that carries a {@code $skiptoken}.
+ */
+final class Queries {
+  static final int MAX_PAGE = 5000;
+  private static final List<String> SUPPORTED = List.of("$select", "$filter", "$orderby", "$top", "$count", "$skiptoken");
+
+  private final Store store;
+
+  Queries(Store store) { this.store = store; }
+
+  ApiResponse query(Table table, ApiRequest request, String baseUrl) {
+    for (String option : request.query().keySet()) {
+      if (option.startsWith("$") && !SUPPORTED.contains(option)) {
+        throw DataverseError.badRequest(DataverseError.ODATA, "The query option '" + option
+            + "' is not supported by the fmap emulator; supported: " + String.join(", ", SUPPORTED) + ".");
+      }
+    }
+    List<Column> columns = RowJson.select(table, request.query().get("$select"));
+    Filter filter = request.query().containsKey("$filter") ? Filter.parse(request.query().get("$filter")) : null;
+    if (filter != null) for (String path : Filter.paths(filter)) checkPath(table, path);
+    Comparator<Row> order = order(table, request.query().get("$orderby"));
+    Integer top = intOption(request, "$top");
+    int pageSize = pageSize(request);
+    int skip = request.query().containsKey("$skiptoken") ? skipToken(request.query().get("$skiptoken")) : 0;
+
+    List<Row> matching = new ArrayList<>();
+    for (Row row : store.all(table.name())) {
+      if (filter == null || Filter.test(filter, path -> resolve(table, row, path))) matching.add(row);
+    }
+    matching.sort(order);
+    if (top != null && matching.size() > top) matching = new ArrayList<>(matching.subList(0, top));
+    int end = Math.min(matching.size(), skip + pageSize);
+    List<Row> page = skip >= matching.size() ? List.of() : matching.subList(skip, end);
+
+    boolean annotations = request.prefers("odata.include-annotations");
+    ObjectNode root = Json.object();
+    root.put("@odata.context", baseUrl + "$metadata#" + table.entitySetName());
+    if ("true".equals(request.query().get("$count"))) root.put("@odata.count", matching.size());
+    ArrayNode value = root.putArray("value");
+    for (Row r : page) value.add(RowJson.render(table, r, columns, annotations));
+    if (end < matching.size()) root.put("@odata.nextLink", nextLink(baseUrl, table, request, end));
+    ApiResponse response = ApiResponse.json(200, Json.write(root), page.size());
+    if (request.preference("odata.maxpagesize") != null) {
+      response = response.withHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
+    }
+    return response;
+  }
+
+  private static int pageSize(ApiRequest request) {
+    String v = request.preference("odata.maxpagesize");
+    if (v == null) return MAX_PAGE;
+    try {
+      int n = Integer.parseInt(v.trim());
+      return Math.max(1, Math.min(MAX_PAGE, n));
+    } catch (NumberFormatException e) {
+      return MAX_PAGE;
+    }
+  }
+
+  private static Integer intOption(ApiRequest request, String option) {
+    String v = request.query().get(option);
+    if (v == null) return null;
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw DataverseError.badRequest(DataverseError.ODATA, "Invalid value '" + v + "' for " + option + "; a non-negative integer is expected.");
+    }
+  }
+
+  private static int skipToken(String token) {
+    try {
+      return Integer.parseInt(token);
+    } catch (NumberFormatException e) {
+      throw DataverseError.badRequest(DataverseError.ODATA, "The $skiptoken '" + token + "' is not valid; follow @odata.nextLink as given.");
+    }
+  }
+
+  private static String nextLink(String baseUrl, Table table, ApiRequest request, int next) {
+    Map<String, String> q = new TreeMap<>(request.query());
+    q.put("$skiptoken", String.valueOf(next));
+    StringBuilder b = new StringBuilder(baseUrl).append(table.entitySetName()).append('?');
+    boolean first = true;
+    for (Map.Entry<String, String> e : q.entrySet()) {
+      if (!first) b.append('&');
+      first = false;
+      b.append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+    return b.toString();
+  }
+
+  private void checkPath(Table table, String path) {
+    int slash = path.indexOf('/');
+    if (slash < 0) {
+      if (RowJson.column(table, path).isEmpty()) throw DataverseError.noSuchProperty(path, table.name());
+      return;
+    }
+    Catalog.Binding nav = store.catalog().navigation(table, path.substring(0, slash))
+        .orElseThrow(() -> DataverseError.noSuchProperty(path.substring(0, path.indexOf('/')), table.name()));
+    Table target = store.catalog().require(nav.targets().get(0));
+    if (RowJson.column(target, path.substring(slash + 1)).isEmpty()) {
+      throw DataverseError.noSuchProperty(path.substring(slash + 1), target.name());
+    }
+  }
+
+  /** A filter path's value on one row: a column, a lookup id, or one column of the row a lookup points at. */
+  JsonNode resolve(Table table, Row row, String path) {
+    int slash = path.indexOf('/');
+    if (slash >= 0) {
+      Catalog.Binding nav = store.catalog().navigation(table, path.substring(0, slash)).orElseThrow();
+      JsonNode id = row.get(nav.column().name());
+      String targetTable = row.lookups().get(nav.column().name());
+      if (id == null || id.isNull() || targetTable == null) return NullNode.getInstance();
+      Optional<Row> target = store.get(targetTable, UUID.fromString(id.asText()));
+      if (target.isEmpty()) return NullNode.getInstance();
+      Table t = store.catalog().require(targetTable);
+      return resolve(t, target.get(), path.substring(slash + 1));
+    }
+    Column c = RowJson.column(table, path).orElseThrow();
+    if (c.name().equals(table.primaryIdColumn())) return Json.MAPPER.valueToTree(row.id().toString());
+    JsonNode v = row.get(c.name());
+    return v == null ? NullNode.getInstance() : v;
+  }
+
+  private Comparator<Row> order(Table table, String orderby) {
+    // Without $orderby Dataverse returns rows by primary key.
+    Comparator<Row> byId = Comparator.comparing(r -> r.id().toString());
+    if (orderby == null || orderby.isBlank()) return byId;
+    Comparator<Row> out = null;
+    for (String part : orderby.split(",")) {
+      String[] words = part.trim().split("\\s+");
+      String property = words[0];
+      boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
+      checkPath(table, property);
+      Comparator<Row> c = (a, b) -> compareValues(resolve(table, a, property), resolve(table, b, property));
+      if (desc) c = c.reversed();
+      out = out == null ? c : out.thenComparing(c);
+    }
+    return out.thenComparing(byId);
+  }
+
+  /** Nulls first, numbers numerically, text case-insensitively. */
+  private static int compareValues(JsonNode a, JsonNode b) {
+    boolean an = a == null || a.isNull();
+    boolean bn = b == null || b.isNull();
+    if (an || bn) return an == bn ? 0 : an ? -1 : 1;
+    if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue());
+    return a.asText().toLowerCase(Locale.ROOT).compareTo(b.asText().toLowerCase(Locale.ROOT));
+  }
+}
