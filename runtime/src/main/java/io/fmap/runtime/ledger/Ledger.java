@@ -420,9 +420,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Every schema change fmap applied, oldest first, removed ones included. */
-  public synchronized List<SchemaChange> schemaChanges() {
+  public synchronized List<AppliedSchemaChange> schemaChanges() {
     return read(() -> Jdbc.list(connection, "SELECT id, run_id, kind, name, detail, applied_at, removed_by "
-        + "FROM schema_changes ORDER BY id", row -> new SchemaChange(row.getLong(1), row.getLong(2),
+        + "FROM schema_changes ORDER BY id", row -> new AppliedSchemaChange(row.getLong(1), row.getLong(2),
         row.getString(3), row.getString(4), row.getString(5), Timestamps.parse(row.getString(6)),
         Jdbc.nullableLong(row, "removed_by"))));
   }
