@@ -282,5 +282,5 @@ public final class SampleGenerator {
   /** A file's body: deterministic bytes from the seed and the id, made as they are read. */
   public static InputStream body(long seed, String fileId, long size) {
     return new LazyBody(random(seed, 1_000_000L + fileId.hashCode()), size);
-  }}
+  }
 }
