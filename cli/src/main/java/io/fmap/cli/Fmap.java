@@ -17,9 +17,15 @@ import picocli.CommandLine.Command;
         "compiles them into a plan people approve, and runs that plan with an audit log."},
     subcommands = {
         CommandLine.HelpCommand.class,
+        CheckCommand.class,
+        FmtCommand.class,
+        GenerateCommand.class,
+        EmulateCommand.class,
+        SchemaCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
+        "  fmap fmt --check stdlib-mappings    list .fmap files that are not in canonical layout",
         "  fmap help check                     help for one verb"})
 public final class Fmap implements Runnable {
 

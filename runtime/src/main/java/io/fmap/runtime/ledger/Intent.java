@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param targetId    the target row's id when known before the write (updates, upserts with a
  *                    client-chosen id); null when the server assigns it
  * @param contentHash the hash of the mapped row, so a later delta can tell unchanged records
- * @param beforeImage for an update of an existing row, that row's columns as JSON before the write,
- *                    which rollback restores; null otherwise
+ * @param beforeImage for an update or a delete of an existing row, that row's columns as JSON before
+ *                    the write, which rollback puts back; null for a create
  */
 public record Intent(RecordKey key, WriteKind kind, String targetId, String contentHash, String beforeImage) {
 

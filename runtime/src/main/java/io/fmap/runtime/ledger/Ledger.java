@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,23 +32,26 @@ import java.util.Set;
  */
 public final class Ledger implements AutoCloseable {
 
-  private static final String ENTRY_COLUMNS = "seq, run_id, source_object, source_id, target_table, "
+  static final String ENTRY_COLUMNS = "seq, run_id, source_object, source_id, target_table, "
       + "target_id, planned, outcome, content_hash, before_image, target_version, error_code, "
       + "error_message, attempts, intended_at, settled_at";
   private static final String RUN_COLUMNS =
       "id, mode, status, who, plan_hash, started_at, ended_at, rollback_of";
   private static final String KEY_MATCH = "target_table = ? AND source_object = ? AND source_id = ?";
+  private static final String FIND_EXISTING = "SELECT outcome, attempts FROM records WHERE run_id = ? AND " + KEY_MATCH;
 
   private final LedgerLocation location;
   private final Connection connection;
   private final Clock clock;
   private final LedgerAudit audit;
+  private final LedgerHistory history;
 
   private Ledger(LedgerLocation location, Connection connection, Clock clock) {
     this.location = location;
     this.connection = connection;
     this.clock = clock;
     this.audit = new LedgerAudit(this);
+    this.history = new LedgerHistory(this);
   }
 
   /** Opens (creating when needed) the ledger and brings its schema up to date. */
@@ -102,6 +103,25 @@ public final class Ledger implements AutoCloseable {
   /** Counts, errors and throttle waits of runs, for the audit report. */
   public LedgerAudit audit() {
     return audit;
+  }
+
+  /** What stands in the target across runs, for delta, reconcile and rollback. */
+  public LedgerHistory history() {
+    return history;
+  }
+
+  /**
+   * Takes the ledger's writer lock, which verbs that start or resume runs hold until they end.
+   *
+   * @param holder who asks (process id, user, verb), shown to the next process that finds it taken
+   * @throws LedgerException when another process holds it
+   */
+  public WriterLock lockForWriting(String holder) {
+    Path file = location.sqlitePath();
+    if (location.dialect() == Dialect.POSTGRES) {
+      return WriterLock.OnSession.acquire(connection, this, location.redacted());
+    }
+    return file == null ? new WriterLock.None() : WriterLock.OnFile.acquire(file, holder, location.redacted());
   }
 
   // ---------------------------------------------------------------------------------------- runs
@@ -190,8 +210,7 @@ public final class Ledger implements AutoCloseable {
       requireRunning(runId);
       String now = Timestamps.format(clock.instant());
       List<RecordKey> accepted = new ArrayList<>(intents.size());
-      try (PreparedStatement find = connection.prepareStatement(
-              "SELECT outcome, attempts FROM records WHERE run_id = ? AND " + KEY_MATCH);
+      try (PreparedStatement find = connection.prepareStatement(FIND_EXISTING);
           PreparedStatement delete = connection.prepareStatement(
               "DELETE FROM records WHERE run_id = ? AND " + KEY_MATCH);
           PreparedStatement insert = connection.prepareStatement("INSERT INTO records (run_id, source_object, "
@@ -199,18 +218,12 @@ public final class Ledger implements AutoCloseable {
               + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (Intent intent : intents) {
           RecordKey key = intent.key();
-          int attempts = 1;
-          Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet existing = find.executeQuery()) {
-            if (existing.next()) {
-              Operation outcome = Operation.of(existing.getString(1));
-              if (outcome != null && outcome.landed()) {
-                continue;
-              }
-              attempts = existing.getInt(2) + 1;
-            }
+          Existing existing = existing(find, runId, key);
+          if (existing != null && existing.landed()) {
+            continue;
           }
-          if (attempts > 1) {
+          int attempts = existing == null ? 1 : existing.attempts() + 1;
+          if (existing != null) {
             // Delete and insert rather than update: the retry gets a new seq, after any checkpoint since.
             Jdbc.bind(delete, runId, key.targetTable(), key.sourceObject(), key.sourceId());
             delete.executeUpdate();
@@ -240,8 +253,7 @@ public final class Ledger implements AutoCloseable {
               + "content_hash = COALESCE(?, content_hash), settled_at = ? "
               + "WHERE run_id = ? AND " + KEY_MATCH + " AND (outcome IS NULL OR outcome NOT IN "
               + "('created', 'updated', 'deleted', 'restored'))");
-          PreparedStatement landed = connection.prepareStatement(
-              "SELECT outcome FROM records WHERE run_id = ? AND " + KEY_MATCH);
+          PreparedStatement find = connection.prepareStatement(FIND_EXISTING);
           PreparedStatement insert = connection.prepareStatement("INSERT INTO records (run_id, source_object, "
               + "source_id, target_table, target_id, outcome, content_hash, target_version, error_code, "
               + "error_message, attempts, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
@@ -253,15 +265,13 @@ public final class Ledger implements AutoCloseable {
           if (update.executeUpdate() == 1) {
             continue;
           }
-          Jdbc.bind(landed, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet existing = landed.executeQuery()) {
-            if (existing.next()) {
-              if (!outcome.operation().landed()) {
-                throw new IllegalStateException(key + " already landed in run " + runId
-                    + "; it cannot become " + outcome.operation());
-              }
-              continue;
+          if (existing(find, runId, key) != null) {
+            // The update matched nothing although the entry exists: it landed already.
+            if (!outcome.operation().landed()) {
+              throw new IllegalStateException(key + " already landed in run " + runId
+                  + "; it cannot become " + outcome.operation());
             }
+            continue;
           }
           Jdbc.bind(insert, runId, key.sourceObject(), key.sourceId(), key.targetTable(), s.targetId(),
               outcome.operation().code(), s.contentHash(), s.targetVersion(), s.errorCode(), s.message(), now);
@@ -290,6 +300,21 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** A run's entry for a key, as far as announcing and settling need it. */
+  private record Existing(Operation outcome, int attempts) {
+    boolean landed() {
+      return outcome != null && outcome.landed();
+    }
+  }
+
+  /** Runs {@link #FIND_EXISTING} for a key; null when the run has no entry for it. */
+  private static Existing existing(PreparedStatement find, long runId, RecordKey key) throws SQLException {
+    Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
+    try (ResultSet row = find.executeQuery()) {
+      return row.next() ? new Existing(Operation.of(row.getString(1)), row.getInt(2)) : null;
+    }
+  }
+
   private void requireRunning(long runId) throws SQLException {
     Run run = requireRun(runId);
     if (run.status() != RunStatus.RUNNING) {
@@ -311,14 +336,11 @@ public final class Ledger implements AutoCloseable {
   public synchronized Set<RecordKey> landedAmong(long runId, Collection<RecordKey> keys) {
     return read(() -> {
       Set<RecordKey> landed = new LinkedHashSet<>();
-      try (PreparedStatement find = connection.prepareStatement(
-          "SELECT outcome FROM records WHERE run_id = ? AND " + KEY_MATCH)) {
+      try (PreparedStatement find = connection.prepareStatement(FIND_EXISTING)) {
         for (RecordKey key : keys) {
-          Jdbc.bind(find, runId, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet row = find.executeQuery()) {
-            if (row.next() && Operation.of(row.getString(1)) != null && Operation.of(row.getString(1)).landed()) {
-              landed.add(key);
-            }
+          Existing existing = existing(find, runId, key);
+          if (existing != null && existing.landed()) {
+            landed.add(key);
           }
         }
       }
@@ -330,71 +352,6 @@ public final class Ledger implements AutoCloseable {
   public synchronized Optional<LedgerEntry> entry(long runId, RecordKey key) {
     return read(() -> Jdbc.first(connection, "SELECT " + ENTRY_COLUMNS + " FROM records WHERE run_id = ? AND "
         + KEY_MATCH, Ledger::entry, runId, key.targetTable(), key.sourceObject(), key.sourceId()));
-  }
-
-  /**
-   * For each key, the latest write that still stands in the target: created or updated by a run that
-   * was not rolled back, and not undone by a rollback since. Keys never written are absent. A delta
-   * compares content hashes against it; lookups find the target id in it.
-   */
-  public synchronized Map<RecordKey, LedgerEntry> lastLanded(Collection<RecordKey> keys) {
-    return read(() -> {
-      Map<RecordKey, LedgerEntry> result = new LinkedHashMap<>();
-      try (PreparedStatement find = connection.prepareStatement("SELECT " + prefixed("r", ENTRY_COLUMNS)
-          + " FROM records r JOIN runs u ON u.id = r.run_id WHERE r.target_table = ? AND r.source_object = ? "
-          + "AND r.source_id = ? AND r.outcome IN ('created', 'updated') AND u.status <> 'rolled_back' "
-          + "AND NOT " + undoneBy("r") + " ORDER BY r.seq DESC LIMIT 1")) {
-        for (RecordKey key : keys) {
-          Jdbc.bind(find, key.targetTable(), key.sourceObject(), key.sourceId());
-          try (ResultSet row = find.executeQuery()) {
-            if (row.next()) {
-              result.put(key, entry(row));
-            }
-          }
-        }
-      }
-      return result;
-    });
-  }
-
-  // ----------------------------------------------------------------------------------- rollback
-
-  /**
-   * One page of what undoing a run means, newest entry first: the rows it created or updated, and
-   * the writes it left in doubt (they may have landed), minus those a rollback already undid.
-   * Page with {@code beforeSeq} = the smallest seq of the previous page ({@code Long.MAX_VALUE} first).
-   *
-   * @param afterSeq undo only entries after this seq: 0 for the whole run, a checkpoint's seq for
-   *                 {@code --to-checkpoint}
-   */
-  public synchronized List<LedgerEntry> undoable(long runId, long afterSeq, long beforeSeq, int limit) {
-    return read(() -> Jdbc.list(connection, "SELECT " + prefixed("r", ENTRY_COLUMNS) + " FROM records r "
-        + "WHERE r.run_id = ? AND r.seq > ? AND r.seq < ? AND (r.outcome IN ('created', 'updated') "
-        + "OR (r.outcome IS NULL AND r.planned IN ('create', 'update', 'upsert'))) AND NOT " + undoneBy("r")
-        + " ORDER BY r.seq DESC LIMIT ?", Ledger::entry, runId, afterSeq, beforeSeq, limit));
-  }
-
-  /**
-   * Rows this run wrote that a later run wrote again (and that later write still stands): undoing
-   * this run would overwrite that later work, so rollback refuses them unless forced.
-   *
-   * @return at most {@code limit} of them, by seq of this run's entry
-   */
-  public synchronized List<LaterWrite> laterWrites(long runId, int limit) {
-    return read(() -> Jdbc.list(connection, "SELECT r.target_table, r.target_id, MIN(l.run_id) AS later_run "
-        + "FROM records r JOIN records l ON l.target_table = r.target_table AND l.target_id = r.target_id "
-        + "AND l.seq > r.seq AND l.run_id <> r.run_id AND l.outcome IN ('created', 'updated') "
-        + "JOIN runs lu ON lu.id = l.run_id AND lu.status <> 'rolled_back' AND lu.mode <> 'rollback' "
-        + "WHERE r.run_id = ? AND r.outcome IN ('created', 'updated') AND NOT " + undoneBy("l")
-        + " GROUP BY r.seq, r.target_table, r.target_id ORDER BY r.seq LIMIT ?",
-        row -> new LaterWrite(row.getString(1), row.getString(2), row.getLong(3)), runId, limit));
-  }
-
-  /** The condition that a rollback run of {@code alias}'s run undid that entry. */
-  private static String undoneBy(String alias) {
-    return "EXISTS (SELECT 1 FROM records x JOIN runs b ON b.id = x.run_id WHERE b.rollback_of = " + alias
-        + ".run_id AND x.target_table = " + alias + ".target_table AND x.source_object = " + alias
-        + ".source_object AND x.source_id = " + alias + ".source_id AND x.outcome IN ('deleted', 'restored'))";
   }
 
   // ----------------------------------------------------------------------- watermarks and marks
@@ -463,9 +420,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Every schema change fmap applied, oldest first, removed ones included. */
-  public synchronized List<SchemaChange> schemaChanges() {
+  public synchronized List<AppliedSchemaChange> schemaChanges() {
     return read(() -> Jdbc.list(connection, "SELECT id, run_id, kind, name, detail, applied_at, removed_by "
-        + "FROM schema_changes ORDER BY id", row -> new SchemaChange(row.getLong(1), row.getLong(2),
+        + "FROM schema_changes ORDER BY id", row -> new AppliedSchemaChange(row.getLong(1), row.getLong(2),
         row.getString(3), row.getString(4), row.getString(5), Timestamps.parse(row.getString(6)),
         Jdbc.nullableLong(row, "removed_by"))));
   }

@@ -40,21 +40,23 @@ public final class LedgerAudit {
 
   /** Counts by source object and target table, in that order. */
   public List<ObjectCounts> counts(long runId) {
+    record Group(String sourceObject, String targetTable, Operation outcome, long count) {}
     return ledger.read(() -> {
       Map<List<String>, long[]> byPair = new LinkedHashMap<>();
-      for (Object[] row : Jdbc.list(ledger.connection(), "SELECT source_object, target_table, outcome, COUNT(*) "
+      for (Group group : Jdbc.list(ledger.connection(), "SELECT source_object, target_table, outcome, COUNT(*) "
               + "FROM records WHERE run_id = ? GROUP BY source_object, target_table, outcome "
               + "ORDER BY source_object, target_table",
-          r -> new Object[] {r.getString(1), r.getString(2), r.getString(3), r.getLong(4)}, runId)) {
-        long[] counts = byPair.computeIfAbsent(List.of((String) row[0], (String) row[1]), k -> new long[8]);
-        Operation outcome = Operation.of((String) row[2]);
-        counts[outcome == null ? 7 : outcome.ordinal()] += (Long) row[3];
+          r -> new Group(r.getString(1), r.getString(2), Operation.of(r.getString(3)), r.getLong(4)), runId)) {
+        // One slot per operation, and a last one for the entries still in doubt.
+        long[] counts = byPair.computeIfAbsent(List.of(group.sourceObject(), group.targetTable()),
+            k -> new long[Operation.values().length + 1]);
+        counts[group.outcome() == null ? Operation.values().length : group.outcome().ordinal()] += group.count();
       }
       List<ObjectCounts> result = new ArrayList<>();
       byPair.forEach((pair, c) -> result.add(new ObjectCounts(pair.get(0), pair.get(1),
           c[Operation.CREATED.ordinal()], c[Operation.UPDATED.ordinal()], c[Operation.SKIPPED.ordinal()],
           c[Operation.FAILED.ordinal()], c[Operation.QUARANTINED.ordinal()], c[Operation.DELETED.ordinal()],
-          c[Operation.RESTORED.ordinal()], c[7])));
+          c[Operation.RESTORED.ordinal()], c[Operation.values().length])));
       return result;
     });
   }
@@ -63,17 +65,18 @@ public final class LedgerAudit {
   public List<ErrorGroup> errorsByCode(long runId, int examplesPerCode) {
     return ledger.read(() -> {
       List<ErrorGroup> groups = new ArrayList<>();
-      List<Object[]> codes = Jdbc.list(ledger.connection(), "SELECT error_code, COUNT(*) AS n FROM records "
+      record Code(String code, long count) {}
+      List<Code> codes = Jdbc.list(ledger.connection(), "SELECT error_code, COUNT(*) AS n FROM records "
               + "WHERE run_id = ? AND outcome IN ('failed', 'quarantined') GROUP BY error_code "
               + "ORDER BY n DESC, error_code",
-          r -> new Object[] {r.getString(1), r.getLong(2)}, runId);
-      for (Object[] code : codes) {
+          r -> new Code(r.getString(1), r.getLong(2)), runId);
+      for (Code code : codes) {
         List<ErrorExample> examples = Jdbc.list(ledger.connection(), "SELECT source_object, source_id, "
                 + "target_table, error_message FROM records WHERE run_id = ? AND error_code = ? "
                 + "AND outcome IN ('failed', 'quarantined') ORDER BY source_object, source_id, target_table LIMIT ?",
             r -> new ErrorExample(new RecordKey(r.getString(1), r.getString(2), r.getString(3)), r.getString(4)),
-            runId, code[0], examplesPerCode);
-        groups.add(new ErrorGroup((String) code[0], (Long) code[1], examples));
+            runId, code.code(), examplesPerCode);
+        groups.add(new ErrorGroup(code.code(), code.count(), examples));
       }
       return groups;
     });

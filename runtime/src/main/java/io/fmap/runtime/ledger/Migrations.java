@@ -22,32 +22,32 @@ final class Migrations {
           """
           CREATE TABLE runs (
             id {id},
-            mode TEXT NOT NULL,
-            status TEXT NOT NULL,
-            who TEXT NOT NULL,
-            plan_hash TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
+            mode {text} NOT NULL,
+            status {text} NOT NULL,
+            who {text} NOT NULL,
+            plan_hash {text} NOT NULL,
+            started_at {text} NOT NULL,
+            ended_at {text},
             rollback_of {bigint} REFERENCES runs(id)
           )""",
           """
           CREATE TABLE records (
             seq {id},
             run_id {bigint} NOT NULL REFERENCES runs(id),
-            source_object TEXT NOT NULL,
-            source_id TEXT NOT NULL,
-            target_table TEXT NOT NULL,
-            target_id TEXT,
-            planned TEXT,
-            outcome TEXT,
-            content_hash TEXT,
-            before_image TEXT,
-            target_version TEXT,
-            error_code TEXT,
-            error_message TEXT,
+            source_object {text} NOT NULL,
+            source_id {text} NOT NULL,
+            target_table {text} NOT NULL,
+            target_id {text},
+            planned {text},
+            outcome {text},
+            content_hash {text},
+            before_image {text},
+            target_version {text},
+            error_code {text},
+            error_message {text},
             attempts INTEGER NOT NULL,
-            intended_at TEXT,
-            settled_at TEXT,
+            intended_at {text},
+            settled_at {text},
             UNIQUE (run_id, target_table, source_object, source_id)
           )""",
           "CREATE INDEX records_by_target ON records (target_table, target_id)",
@@ -56,39 +56,39 @@ final class Migrations {
           """
           CREATE TABLE watermarks (
             run_id {bigint} NOT NULL REFERENCES runs(id),
-            source_object TEXT NOT NULL,
-            value TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
+            source_object {text} NOT NULL,
+            value {text} NOT NULL,
+            recorded_at {text} NOT NULL,
             PRIMARY KEY (run_id, source_object)
           )""",
           """
           CREATE TABLE schema_changes (
             id {id},
             run_id {bigint} NOT NULL REFERENCES runs(id),
-            kind TEXT NOT NULL,
-            name TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            applied_at TEXT NOT NULL,
+            kind {text} NOT NULL,
+            name {text} NOT NULL,
+            detail {text} NOT NULL,
+            applied_at {text} NOT NULL,
             removed_by {bigint} REFERENCES runs(id),
-            removed_at TEXT
+            removed_at {text}
           )""")),
       new Migration(2, "rollback checkpoints, throttle waits", List.of(
           """
           CREATE TABLE checkpoints (
             id {id},
             run_id {bigint} NOT NULL REFERENCES runs(id),
-            label TEXT NOT NULL,
+            label {text} NOT NULL,
             seq {bigint} NOT NULL,
-            created_at TEXT NOT NULL
+            created_at {text} NOT NULL
           )""",
           """
           CREATE TABLE throttle_waits (
             id {id},
             run_id {bigint} NOT NULL REFERENCES runs(id),
-            target_table TEXT,
+            target_table {text},
             status INTEGER NOT NULL,
             waited_ms {bigint} NOT NULL,
-            started_at TEXT NOT NULL
+            started_at {text} NOT NULL
           )""",
           "CREATE INDEX throttle_waits_by_run ON throttle_waits (run_id)")));
 

@@ -211,14 +211,14 @@ abstract class LedgerContract {
     ledger.settle(delta, List.of(new Outcome.Landed(ACME, Operation.UPDATED, "g1", null)));
     ledger.finishRun(delta, RunStatus.COMPLETED);
 
-    Map<RecordKey, LedgerEntry> last = ledger.lastLanded(List.of(ACME, GLOBEX));
+    Map<RecordKey, LedgerEntry> last = ledger.history().lastLanded(List.of(ACME, GLOBEX));
     assertEquals(java.util.Set.of(ACME), last.keySet());
     assertEquals("hash-new", last.get(ACME).contentHash());
 
     long undo = ledger.startRollback(delta, "ana", "h").id();
     ledger.intend(undo, List.of(new Intent(ACME, WriteKind.RESTORE, "g1", null, null)));
     ledger.settle(undo, List.of(new Outcome.Landed(ACME, Operation.RESTORED, "g1", null)));
-    assertEquals("hash-c1", ledger.lastLanded(List.of(ACME)).get(ACME).contentHash(),
+    assertEquals("hash-c1", ledger.history().lastLanded(List.of(ACME)).get(ACME).contentHash(),
         "undone by a rollback even before the rollback run completes");
   }
 
@@ -233,20 +233,20 @@ abstract class LedgerContract {
     ledger.settle(run, List.of(new Outcome.Landed(new RecordKey("Contact", "p9", "contact"), Operation.UPDATED, "g9", null)));
     // ADA stays in doubt: it may have been created, so rollback must consider it.
 
-    List<LedgerEntry> page1 = ledger.undoable(run, 0, Long.MAX_VALUE, 2);
+    List<LedgerEntry> page1 = ledger.history().undoable(run, 0, Long.MAX_VALUE, 2);
     assertEquals(List.of("p9", "p1"), page1.stream().map(e -> e.key().sourceId()).toList());
     assertEquals("{\"firstname\":\"Old\"}", page1.get(0).beforeImage());
-    List<LedgerEntry> page2 = ledger.undoable(run, 0, page1.get(1).seq(), 2);
+    List<LedgerEntry> page2 = ledger.history().undoable(run, 0, page1.get(1).seq(), 2);
     assertEquals(List.of("c1"), page2.stream().map(e -> e.key().sourceId()).toList(), "the failed write is not undone");
     assertEquals(List.of("p9", "p1"),
-        ledger.undoable(run, tier2.seq(), Long.MAX_VALUE, 10).stream().map(e -> e.key().sourceId()).toList());
+        ledger.history().undoable(run, tier2.seq(), Long.MAX_VALUE, 10).stream().map(e -> e.key().sourceId()).toList());
 
     long undo = ledger.startRollback(run, "ana", "h").id();
     RecordKey p9 = new RecordKey("Contact", "p9", "contact");
     ledger.intend(undo, List.of(new Intent(p9, WriteKind.RESTORE, "g9", null, null)));
     ledger.settle(undo, List.of(new Outcome.Landed(p9, Operation.RESTORED, "g9", null)));
     assertEquals(List.of("p1", "c1"),
-        ledger.undoable(run, 0, Long.MAX_VALUE, 10).stream().map(e -> e.key().sourceId()).toList(),
+        ledger.history().undoable(run, 0, Long.MAX_VALUE, 10).stream().map(e -> e.key().sourceId()).toList(),
         "a resumed rollback starts where it stopped");
   }
 
@@ -263,17 +263,17 @@ abstract class LedgerContract {
     ledger.intend(full, List.of(create(ACME), create(GLOBEX)));
     ledger.settle(full, List.of(created(ACME, "g1"), created(GLOBEX, "g2")));
     ledger.finishRun(full, RunStatus.COMPLETED);
-    assertEquals(List.of(), ledger.laterWrites(full, 10));
+    assertEquals(List.of(), ledger.history().laterWrites(full, 10));
 
     long delta = ledger.startRun(RunMode.DELTA, "ana", "h").id();
     ledger.intend(delta, List.of(new Intent(GLOBEX, WriteKind.UPDATE, "g2", "h2", "{}")));
     ledger.settle(delta, List.of(new Outcome.Landed(GLOBEX, Operation.UPDATED, "g2", null)));
     ledger.finishRun(delta, RunStatus.COMPLETED);
-    assertEquals(List.of(new LaterWrite("account", "g2", delta)), ledger.laterWrites(full, 10));
-    assertEquals(List.of(), ledger.laterWrites(delta, 10));
+    assertEquals(List.of(new LaterWrite("account", "g2", delta)), ledger.history().laterWrites(full, 10));
+    assertEquals(List.of(), ledger.history().laterWrites(delta, 10));
 
     ledger.markRolledBack(delta);
-    assertEquals(List.of(), ledger.laterWrites(full, 10), "a rolled-back later run no longer blocks");
+    assertEquals(List.of(), ledger.history().laterWrites(full, 10), "a rolled-back later run no longer blocks");
   }
 
   @Test
@@ -281,7 +281,7 @@ abstract class LedgerContract {
     long run = ledger.startRun(RunMode.SCHEMA, "ana", "h").id();
     assertTrue(ledger.recordSchemaChange(run, "column", "account.new_tier", "{\"type\":\"string\"}"));
     assertFalse(ledger.recordSchemaChange(run, "column", "account.new_tier", "{\"type\":\"string\"}"));
-    SchemaChange change = ledger.schemaChanges().get(0);
+    AppliedSchemaChange change = ledger.schemaChanges().get(0);
     assertNull(change.removedBy());
 
     long undo = ledger.startRollback(run, "ana", "h").id();
@@ -295,5 +295,59 @@ abstract class LedgerContract {
     Run run = ledger.startRun(RunMode.SAMPLE, "ana", "h");
     assertTrue(run.startedAt().isAfter(Instant.parse("2026-11-29T07:59:59Z")));
     assertTrue(run.startedAt().isBefore(Instant.parse("2026-11-29T09:00:00Z")));
+  }
+
+  @Test
+  void whatStandsIsTheLatestForwardWriteOfEachRecordAndADeleteEndsIt() {
+    long full = ledger.startRun(RunMode.FULL, "ana", "h").id();
+    ledger.intend(full, List.of(create(ACME), create(GLOBEX), create(ADA)));
+    ledger.settle(full, List.of(created(ACME, "g1"), created(GLOBEX, "g2"), created(ADA, "g3")));
+    ledger.finishRun(full, RunStatus.COMPLETED);
+
+    long delta = ledger.startRun(RunMode.DELTA, "ana", "h").id();
+    ledger.intend(delta, List.of(new Intent(ACME, WriteKind.UPDATE, "g1", "hash-new", "{\"name\":\"Acme\"}"),
+        new Intent(GLOBEX, WriteKind.DELETE, "g2", null, "{\"name\":\"Globex\"}")));
+    ledger.settle(delta, List.of(new Outcome.Landed(ACME, Operation.UPDATED, "g1", null),
+        new Outcome.Landed(GLOBEX, Operation.DELETED, "g2", null)));
+
+    List<LedgerEntry> accounts = ledger.history().standing("Company", "account", "", 10);
+    assertEquals(List.of("c1"), accounts.stream().map(e -> e.key().sourceId()).toList(), "the deleted row stands no more");
+    assertEquals("hash-new", accounts.get(0).contentHash());
+    assertEquals(1, ledger.history().standingCount("Company", "account"));
+    assertEquals(1, ledger.history().standingCount("Contact", "contact"));
+    assertEquals(List.of(), ledger.history().standing("Company", "account", "c1", 10), "paging goes past c1");
+    assertEquals(java.util.Set.of(ACME, ADA), ledger.history().lastLanded(List.of(ACME, GLOBEX, ADA)).keySet());
+
+    List<LedgerEntry> undo = ledger.history().undoable(delta, 0, Long.MAX_VALUE, 10);
+    assertEquals(List.of(Operation.DELETED, Operation.UPDATED), undo.stream().map(LedgerEntry::outcome).toList());
+    assertEquals("{\"name\":\"Globex\"}", undo.get(0).beforeImage(), "a delete keeps what to recreate");
+
+    ledger.finishRun(delta, RunStatus.COMPLETED);
+    ledger.markRolledBack(delta);
+    assertEquals(2, ledger.history().standingCount("Company", "account"), "rolling the delta back brings Globex back");
+  }
+
+  @Test
+  void onlyOneProcessWritesALedgerAtATimeAndReleasingTheLockFreesIt() {
+    try (WriterLock lock = ledger.lockForWriting("pid 1 (ana, fmap migrate)");
+        Ledger other = Ledger.open(ledger.location(), new SteppingClock())) {
+      LedgerException e = assertThrows(LedgerException.class, () -> other.lockForWriting("pid 2"));
+      assertTrue(e.getMessage().startsWith("another fmap process is writing the ledger"), e.getMessage());
+      assertEquals(List.of(), other.runs(), "reading needs no lock");
+    }
+    try (Ledger other = Ledger.open(ledger.location(), new SteppingClock());
+        WriterLock lock = other.lockForWriting("pid 2")) {
+      assertTrue(lock != null);
+    }
+  }
+
+  @Test
+  void textSortsByteByByteInEveryDatabaseSoReportsAndPagesAgree() {
+    long run = ledger.startRun(RunMode.FULL, "ana", "h").id();
+    RecordKey lower = new RecordKey("alpha", "a", "new_alpha");
+    RecordKey upper = new RecordKey("Zeta", "z", "new_zeta");
+    ledger.settle(run, List.of(new Outcome.Skipped(lower, "unchanged", null), new Outcome.Skipped(upper, "unchanged", null)));
+    assertEquals(List.of("Zeta", "alpha"),
+        ledger.audit().counts(run).stream().map(LedgerAudit.ObjectCounts::sourceObject).toList());
   }
 }

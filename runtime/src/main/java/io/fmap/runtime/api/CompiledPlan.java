@@ -1,0 +1,103 @@
+package io.fmap.runtime.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A checked, compiled and loaded migration: everything the runtime executes, nothing it has to
+ * interpret. Made by the compiler, approved by a person through its {@link #hash()}.
+ *
+ * @param hash            hex SHA-256 of the plan text; {@code fmap.lock} pins it, and data verbs
+ *                        refuse to run a plan whose hash differs from the approved one
+ * @param params          every declared param with the value the plan was compiled with, by name
+ * @param tiers           load order, tier 0 first
+ * @param routers         one router per mapped source object, sorted by object name
+ * @param deferredLookups lookups written in a second pass, in plan order
+ * @param schemaChanges   schema changes to apply before loading, in plan order
+ * @param lines           generated Java lines → .fmap lines, to locate failures
+ */
+public record CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers,
+                           List<SourceRouter> routers, List<DeferredLookup> deferredLookups,
+                           List<SchemaChange> schemaChanges, GeneratedLines lines) {
+
+  public CompiledPlan {
+    Objects.requireNonNull(hash, "hash");
+    params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    tiers = List.copyOf(tiers);
+    routers = routers.stream().sorted(java.util.Comparator.comparing(SourceRouter::sourceObject)).toList();
+    deferredLookups = List.copyOf(deferredLookups);
+    schemaChanges = List.copyOf(schemaChanges);
+    Objects.requireNonNull(lines, "lines");
+  }
+
+  public Optional<SourceRouter> router(String sourceObject) {
+    return routers.stream().filter(r -> r.sourceObject().equals(sourceObject)).findFirst();
+  }
+
+  /** Every map, grouped by source object in router order, each group in declaration order. */
+  public List<MapTransform> maps() {
+    return routers.stream().flatMap(r -> r.maps().stream()).toList();
+  }
+
+  public Optional<MapTransform> map(String id) {
+    return maps().stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  /** The lookup columns of one map that the first pass leaves out. */
+  public java.util.Set<String> deferredColumns(String mapId) {
+    java.util.Set<String> columns = new java.util.TreeSet<>();
+    deferredLookups.stream().filter(d -> d.map().equals(mapId)).forEach(d -> columns.add(d.column()));
+    return columns;
+  }
+
+  /**
+   * Routes one source record and runs the maps it goes to. Never throws for bad data or a bug in
+   * generated code: each becomes a {@link MapResult.Failed} naming the {@code .fmap} line.
+   *
+   * @return one result per map the record went through, or a single NO_ROUTE failure
+   */
+  public List<MapResult> transform(SourceRecord record, MappingContext context) {
+    SourceRef source = SourceRef.of(record);
+    Optional<SourceRouter> router = router(record.object());
+    if (router.isEmpty()) {
+      return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
+          "no map reads source object " + record.object(), null, source)));
+    }
+    List<MapTransform> chosen;
+    try {
+      chosen = router.get().route(record, context);
+    } catch (RuntimeException failure) {
+      FmapLocation fallback = router.get().maps().isEmpty() ? null : router.get().maps().get(0).location();
+      return List.of(MapResult.failed(errorOf(failure, fallback, source)));
+    }
+    if (chosen.isEmpty()) {
+      return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
+          "no routing condition of " + record.object() + " matched and there is no otherwise map",
+          null, source)));
+    }
+    List<MapResult> results = new ArrayList<>(chosen.size());
+    for (MapTransform map : chosen) {
+      try {
+        results.add(map.apply(record, context));
+      } catch (RuntimeException failure) {
+        results.add(MapResult.failed(errorOf(failure, map.location(), source)));
+      }
+    }
+    return results;
+  }
+
+  private MappingError errorOf(RuntimeException failure, FmapLocation fallback, SourceRef source) {
+    FmapLocation where = lines.locate(failure).orElse(fallback);
+    if (failure instanceof MappingException known) {
+      return new MappingError(known.code(), known.getMessage(), where, source);
+    }
+    String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+    return new MappingError(MappingError.Code.FAILED,
+        failure.getClass().getSimpleName() + detail, where, source);
+  }
+}

@@ -1,0 +1,58 @@
+package io.fmap.runtime.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What generated code may ask of the run it executes in: lookups, owners, params and the clock.
+ * The executor implements it over the ledger and the owner resolver; tests implement it in a few
+ * lines. Generated code never reaches anything else.
+ */
+public interface MappingContext {
+
+  /**
+   * Resolves a {@code ref(OBJECT, field)}: the target row the source record {@code source} was (or
+   * will be) migrated to.
+   *
+   * @param source     the referenced source record
+   * @param candidates the tables the compiler knows that source object maps to, each with the
+   *                   navigation property the lookup column binds it through; never empty
+   * @return the reference, or empty when the record is unknown (the generated code decides whether
+   *         that is an error or an unset optional lookup)
+   */
+  Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates);
+
+  /**
+   * Reads another source record, for {@code ref(OBJECT, field).name}: a value of the referenced
+   * record as the source has it (the connector caches what it has read).
+   *
+   * @return the record, or empty when the source has no record with that id
+   */
+  Optional<SourceRecord> sourceRecord(SourceRef source);
+
+  /**
+   * Resolves {@code owner(email)} with the project's fallback rule.
+   *
+   * @return the owning user or team, bound through {@code ownerid}; empty when neither the email
+   *         nor the fallback gives one
+   */
+  Optional<TargetRef> owner(String email);
+
+  /**
+   * The value of a declared {@code param}, after {@code fmap.yaml} and command-line overrides:
+   * {@code String}, {@code Long}, {@code BigDecimal}, {@code Boolean} or {@code LocalDate}.
+   *
+   * @throws IllegalArgumentException for a name the plan does not declare (the checker prevents it)
+   */
+  Object param(String name);
+
+  /** The run's clock: {@code today()} and {@code days_since(...)} read it, so tests can fix it. */
+  Clock clock();
+
+  /** Today's date in the clock's zone. */
+  default LocalDate today() {
+    return LocalDate.now(clock());
+  }
+}

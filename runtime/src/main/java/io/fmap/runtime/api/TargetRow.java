@@ -1,0 +1,145 @@
+package io.fmap.runtime.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One row to write to the target, as a map made it from one source record: everything the
+ * connector needs for an upsert, the ledger needs to record it and the diff needs to compare it.
+ *
+ * <p>Columns and lookups are sorted by column name, parties keep the order the mapping gave them,
+ * so that the same record always yields an equal row and the same bytes on the wire.
+ *
+ * @param map     id of the map that made the row ({@link MapTransform#id()})
+ * @param table   target table logical name ({@code contact})
+ * @param source  the source record it came from
+ * @param key     how the row is upserted: its alternate key (or its GUID, once the ledger knows it)
+ * @param columns plain column values by logical name; a present column with a null value clears
+ *                it, an absent column is left untouched. Values are {@code String}, {@code Long},
+ *                {@code Integer} (an option value), {@code BigDecimal}, {@code Boolean},
+ *                {@code LocalDate}, {@code Instant} or {@code List<Integer>} (several options).
+ * @param lookups lookup columns by logical name ({@code parentcustomerid}), each bound through
+ *                its navigation property
+ * @param owner   the owning user or team; null for tables without an owner
+ * @param parties email, phone call and appointment participants, in mapping order
+ */
+public record TargetRow(String map, String table, SourceRef source, TargetKey key,
+                        SortedMap<String, Object> columns, SortedMap<String, TargetRef> lookups,
+                        TargetRef owner, List<ActivityParty> parties) {
+
+  public TargetRow {
+    Objects.requireNonNull(map, "map");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(key, "key");
+    columns.forEach(TargetRow::requireColumnValue);
+    lookups.forEach((column, ref) -> Objects.requireNonNull(ref, () -> "lookup " + column));
+    // TreeMap keeps null values (explicit clears), which Map.copyOf would reject.
+    columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
+    lookups = Collections.unmodifiableSortedMap(new TreeMap<>(lookups));
+    parties = List.copyOf(parties);
+  }
+
+  public static Builder builder(String map, String table, SourceRef source) {
+    return new Builder(map, table, source);
+  }
+
+  /**
+   * The row without some lookups: the first pass of a two-pass load (self-references, cycles
+   * broken at an optional lookup) creates the row before the rows those lookups point to exist.
+   */
+  public TargetRow withoutLookups(Set<String> deferred) {
+    SortedMap<String, TargetRef> kept = new TreeMap<>(lookups);
+    kept.keySet().removeAll(deferred);
+    return new TargetRow(map, table, source, key, columns, kept, owner, parties);
+  }
+
+  /** Only the given lookups, nothing else: the second pass's update of a two-pass load. */
+  public TargetRow onlyLookups(Set<String> deferred) {
+    SortedMap<String, TargetRef> only = new TreeMap<>(lookups);
+    only.keySet().retainAll(deferred);
+    return new TargetRow(map, table, source, key, new TreeMap<>(), only, null, List.of());
+  }
+
+  private static void requireColumnValue(String column, Object value) {
+    boolean supported = value == null || value instanceof String || value instanceof Long
+        || value instanceof Integer || value instanceof BigDecimal || value instanceof Boolean
+        || value instanceof LocalDate || value instanceof Instant || isOptionList(value);
+    if (!supported) {
+      throw new IllegalArgumentException("column " + column + " has a value of unsupported type "
+          + value.getClass().getName());
+    }
+  }
+
+  private static boolean isOptionList(Object value) {
+    return value instanceof List<?> list && list.stream().allMatch(Integer.class::isInstance);
+  }
+
+  /** Collects a row statement by statement, as generated code assigns fields. Not thread-safe. */
+  public static final class Builder {
+    private final String map;
+    private final String table;
+    private final SourceRef source;
+    private TargetKey key;
+    private final SortedMap<String, Object> columns = new TreeMap<>();
+    private final SortedMap<String, TargetRef> lookups = new TreeMap<>();
+    private TargetRef owner;
+    private final List<ActivityParty> parties = new ArrayList<>();
+
+    private Builder(String map, String table, SourceRef source) {
+      this.map = map;
+      this.table = table;
+      this.source = source;
+    }
+
+    public Builder key(TargetKey value) {
+      this.key = value;
+      return this;
+    }
+
+    /** Sets a column; null clears it on the target. */
+    public Builder set(String column, Object value) {
+      columns.put(column, value);
+      return this;
+    }
+
+    /** Sets a column only when the value is not null ({@code ?? ignore}). */
+    public Builder setIfPresent(String column, Object value) {
+      if (value != null) columns.put(column, value);
+      return this;
+    }
+
+    /** Binds a lookup column; a null reference leaves it unset. */
+    public Builder lookup(String column, TargetRef ref) {
+      if (ref != null) lookups.put(column, ref);
+      return this;
+    }
+
+    public Builder owner(TargetRef value) {
+      this.owner = value;
+      return this;
+    }
+
+    public Builder party(ActivityParty party) {
+      parties.add(Objects.requireNonNull(party, "party"));
+      return this;
+    }
+
+    /**
+     * The finished row. A map without a {@code key} line gets {@link TargetKey#derivedId}, so that
+     * a rerun still upserts the same row instead of creating a second one.
+     */
+    public TargetRow build() {
+      TargetKey rowKey = key != null ? key : TargetKey.derivedId(table, source);
+      return new TargetRow(map, table, source, rowKey, columns, lookups, owner, parties);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.fmap.runtime.dataverse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.target.LargeFileStore;
+import io.fmap.runtime.target.RowWrite;
+import io.fmap.runtime.target.TargetConnector;
+import io.fmap.runtime.target.WriteResult;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The Dataverse Web API behind {@link TargetConnector}: rows are cut into chunks of the configured
+ * batch size and written in parallel, each chunk through the identity whose throttle gate has the
+ * most room (service-protection limits are per user, so identities add up).
+ */
+public final class DataverseTargetConnector implements TargetConnector {
+  private static final int MAX_PAGE = 5000;
+  /** Dataverse's default {@code maxuploadfilesize} (5 MB of Base64) when the snapshot does not say. */
+  static final String DEFAULT_MAX_UPLOAD = "5242880";
+
+  private final DataverseConfig config;
+  private final SystemSchema schema;
+  private final List<DataverseClient> clients;
+  private final ChunkWriter writer;
+  private final ExecutorService pool;
+  private final AtomicInteger nextClient = new AtomicInteger();
+  private final LargeFileStore files;
+  private final long maxUpload;
+
+  DataverseTargetConnector(DataverseConfig config, SystemSchema schema, List<DataverseClient> clients,
+                           ChunkWriter writer, LargeFileStore files) {
+    this.config = config;
+    this.files = files;
+    this.maxUpload = Long.parseLong(schema.settings().getOrDefault("maxuploadfilesize", DEFAULT_MAX_UPLOAD));
+    this.schema = schema;
+    this.clients = List.copyOf(clients);
+    this.writer = writer;
+    int threads = clients.stream().mapToInt(c -> c.gate().cap()).sum();
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "fmap-dataverse-writer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * A connector with one HTTP client, token provider and throttle gate per configured identity.
+   *
+   * @param files where notes go whose file is larger than the org's {@code maxuploadfilesize}
+   */
+  public static DataverseTargetConnector open(DataverseConfig config, SystemSchema schema, RetryPolicy retry,
+                                              LargeFileStore files) {
+    Redactor redactor = new Redactor();
+    List<DataverseClient> clients = new ArrayList<>();
+    for (Identity id : config.identities()) clients.add(DataverseClient.open(config, id, retry, redactor));
+    return new DataverseTargetConnector(config, schema, clients, new ChunkWriter(new BulkSupport(), true, true),
+        files);
+  }
+
+  public List<DataverseClient> clients() { return clients; }
+
+  @Override
+  public List<WriteResult> write(String tableName, List<RowWrite> rows) throws IOException {
+    Table table = table(tableName);
+    List<PreparedRow> first = new ArrayList<>();
+    List<PreparedRow> closes = new ArrayList<>();
+    List<PreparedRow> blocks = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      PreparedRow[] p = RowBodies.prepare(table, i, rows.get(i));
+      String file = p[0].body().path("documentbody").asText("");
+      if (file.length() > maxUpload) {
+        keepOutside(table, p[0], file);
+      } else if (file.length() > AnnotationUploader.BLOCK) {
+        blocks.add(p[0]);
+        continue;
+      }
+      first.add(p[0]);
+      if (p.length > 1) closes.add(p[1]);
+    }
+    WriteResult[] results = new WriteResult[rows.size()];
+    uploadInBlocks(blocks, results);
+    List<WriteResult> written = writeAll(table, first);
+    for (int i = 0; i < first.size(); i++) results[first.get(i).index()] = written.get(i);
+    // Close activities only where the open row landed.
+    List<PreparedRow> toClose = closes.stream().filter(c -> results[c.index()].ok()).toList();
+    List<WriteResult> closeResults = writeAll(table, toClose);
+    for (int i = 0; i < toClose.size(); i++) {
+      if (!closeResults.get(i).ok()) results[toClose.get(i).index()] = closeResults.get(i);
+    }
+    return List.of(results);
+  }
+
+  /** A file the org will not take: stored elsewhere, and the note carries the link instead. */
+  private void keepOutside(Table table, PreparedRow row, String base64) throws IOException {
+    String name = row.body().path("filename").asText("file");
+    String link = files.store(table.name(), row.sourceId(), name, base64);
+    var body = row.body();
+    body.remove("documentbody");
+    String text = body.path("notetext").asText("");
+    body.put("notetext", (text.isEmpty() ? "" : text + "\n") + "File " + name + " is larger than this org accepts ("
+        + base64.length() + " > " + maxUpload + " bytes of Base64); it is kept at " + link);
+  }
+
+  private void uploadInBlocks(List<PreparedRow> rows, WriteResult[] results) throws IOException {
+    List<Future<WriteResult>> futures = new ArrayList<>();
+    for (PreparedRow row : rows) {
+      futures.add(pool.submit(() -> AnnotationUploader.upload(pick(), row, row.body().get("documentbody").asText())));
+    }
+    for (int i = 0; i < rows.size(); i++) results[rows.get(i).index()] = join(futures.get(i), "annotation");
+  }
+
+  private static <T> T join(Future<T> f, String what) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new java.io.InterruptedIOException("interrupted while writing " + what);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new IOException("writing " + what + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Chunks in parallel; results in row order. */
+  private List<WriteResult> writeAll(Table table, List<PreparedRow> rows) throws IOException {
+    List<Future<List<WriteResult>>> futures = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += config.batchSize()) {
+      List<PreparedRow> chunk = rows.subList(from, Math.min(rows.size(), from + config.batchSize()));
+      futures.add(pool.submit(() -> writer.write(pick(), table, chunk)));
+    }
+    List<WriteResult> out = new ArrayList<>(rows.size());
+    try {
+      for (Future<List<WriteResult>> f : futures) out.addAll(join(f, table.name()));
+    } finally {
+      futures.forEach(x -> x.cancel(true)); // no-op for finished chunks; stops the rest after a failure
+    }
+    return out;
+  }
+
+  /** The identity with the most free slots right now; ties go round-robin. */
+  private DataverseClient pick() {
+    int start = Math.floorMod(nextClient.getAndIncrement(), clients.size());
+    DataverseClient best = clients.get(start);
+    for (int i = 1; i < clients.size(); i++) {
+      DataverseClient c = clients.get((start + i) % clients.size());
+      if (c.gate().room() > best.gate().room()) best = c;
+    }
+    return best;
+  }
+
+  @Override
+  public long count(String tableName) throws IOException {
+    Table table = table(tableName);
+    String first = table.entitySetName() + "?$select=" + table.primaryIdColumn() + "&$count=true";
+    long[] n = {0};
+    JsonNode firstPage = pages(first, page -> n[0] += page.path("value").size());
+    // One page: the server's count is exact. Several: the count may be capped, the pages are not.
+    return firstPage.has("@odata.nextLink") || !firstPage.has("@odata.count") ? n[0]
+        : firstPage.get("@odata.count").asLong();
+  }
+
+  @Override
+  public void read(String tableName, List<String> columns, String filter, Consumer<Map<String, Object>> sink)
+      throws IOException {
+    Table table = table(tableName);
+    StringBuilder q = new StringBuilder(table.entitySetName()).append("?$select=")
+        .append(String.join(",", columns));
+    if (filter != null && !filter.isBlank()) q.append("&$filter=").append(ODataKeys.encode(filter));
+    pages(q.toString(), page -> {
+      for (JsonNode row : page.path("value")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = Json.MAPPER.convertValue(row, Map.class);
+        sink.accept(m);
+      }
+    });
+  }
+
+  /** Follows {@code @odata.nextLink} (bounded: a server that links in a circle is stopped); returns page one. */
+  private JsonNode pages(String path, Consumer<JsonNode> onPage) throws IOException {
+    DataverseClient client = pick();
+    JsonNode first = null;
+    String next = path;
+    for (int page = 0; next != null; page++) {
+      if (page > 1_000_000) throw new IOException("more than a million pages from " + path);
+      ApiResponse r = client.send(ApiRequest.get(next).withHeader("Prefer", "odata.maxpagesize=" + MAX_PAGE));
+      if (!r.ok()) throw new IOException("GET " + path + " failed: " + r.error());
+      JsonNode json = r.json();
+      if (first == null) first = json;
+      onPage.accept(json);
+      next = json.hasNonNull("@odata.nextLink") ? json.get("@odata.nextLink").asText() : null;
+    }
+    return first;
+  }
+
+  private Table table(String name) {
+    return schema.table(name).orElseThrow(() -> new IllegalArgumentException("table '" + name
+        + "' is not in the Dataverse schema; run 'fmap schema pull' or check the mapping's target"));
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,56 @@
+package io.fmap.runtime.functions;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Cleaning the email addresses and phone numbers CRM users typed by hand. */
+final class Contacts {
+
+  private Contacts() {}
+
+  /** {@code Jane Doe <jane@example.com>}: the address is what is inside the angle brackets. */
+  private static final Pattern DISPLAY_FORM = Pattern.compile("^[^<]*<([^>]*)>\\s*$");
+
+  /** One {@code @}, no spaces, a dot in the domain, neither part empty. Deliberately not RFC 5322. */
+  private static final Pattern PLAIN_ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+  /** An extension at the end: {@code x12}, {@code ext. 12}, {@code ext 12}, {@code #12}. */
+  private static final Pattern EXTENSION = Pattern.compile("(?i)\\s*(?:ext\\.?|x|#)\\s*(\\d{1,6})\\s*$");
+
+  static String email(String text) {
+    String address = text.strip();
+    Matcher display = DISPLAY_FORM.matcher(address);
+    if (display.matches()) address = display.group(1).strip();
+    if (address.regionMatches(true, 0, "mailto:", 0, 7)) address = address.substring(7).strip();
+    address = address.toLowerCase(Locale.ROOT);
+    return PLAIN_ADDRESS.matcher(address).matches() ? address : null;
+  }
+
+  /**
+   * @param countryCode calling code used for national numbers (those without {@code +} or
+   *                    {@code 00}): {@code "44"} or {@code "+44"}; null keeps national numbers as digits
+   */
+  static String phone(String text, String countryCode) {
+    String number = text.strip();
+    String extension = "";
+    Matcher ext = EXTENSION.matcher(number);
+    if (ext.find() && ext.start() > 0) {
+      extension = " x" + ext.group(1);
+      number = number.substring(0, ext.start());
+    }
+    boolean international = number.startsWith("+");
+    String digits = number.replaceAll("[^0-9]", "");
+    if (!international && digits.startsWith("00")) {
+      international = true;
+      digits = digits.substring(2);
+    }
+    if (digits.isEmpty()) return null;
+    if (international) return "+" + digits + extension;
+    String country = countryCode == null ? "" : countryCode.strip().replaceFirst("^\\+", "");
+    if (country.isEmpty() || !country.chars().allMatch(Character::isDigit)) return digits + extension;
+    // The national trunk prefix 0 is dropped when the country code is added (020 7946 → +44 20 7946).
+    String national = digits.startsWith("0") ? digits.substring(1) : digits;
+    return "+" + country + national + extension;
+  }
+}

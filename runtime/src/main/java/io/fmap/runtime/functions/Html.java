@@ -1,0 +1,165 @@
+package io.fmap.runtime.functions;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** HTML in and out of text: escaping plain text, and reading the visible text out of markup. */
+final class Html {
+
+  private Html() {}
+
+  /** Element names whose content is never visible text, so stripping removes it whole. */
+  private static final java.util.Set<String> INVISIBLE = java.util.Set.of("script", "style", "head", "title", "template");
+
+  /** Elements that start a new line where they open or close. */
+  private static final java.util.Set<String> LINE = java.util.Set.of(
+      "br", "div", "li", "ul", "ol", "tr", "table", "hr", "section", "article", "header", "footer");
+
+  /** Elements that start a new paragraph (a blank line) where they open or close. */
+  private static final java.util.Set<String> PARAGRAPH = java.util.Set.of(
+      "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre");
+
+  /** Marks a paragraph break while scanning; text never carries it (raw line breaks are spaces). */
+  private static final char PARAGRAPH_BREAK = '\u2029';
+
+  private static final Map<String, String> ENTITIES = Map.of(
+      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Paragraphs (blank-line separated) become {@code <p>}, single line breaks {@code <br>}. */
+  static String fromText(String text) {
+    String normalized = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    if (normalized.isEmpty()) return "";
+    StringBuilder out = new StringBuilder(normalized.length() + 32);
+    for (String paragraph : normalized.split("\n\\s*\n")) {
+      out.append("<p>");
+      String[] lines = paragraph.strip().split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        if (i > 0) out.append("<br>");
+        out.append(escape(lines[i].strip()));
+      }
+      out.append("</p>");
+    }
+    return out.toString();
+  }
+
+  /**
+   * The visible text of an HTML fragment. A hand-written scanner rather than regular expressions:
+   * it runs in linear time on any input, including unclosed tags and comments.
+   */
+  static String strip(String html) {
+    StringBuilder out = new StringBuilder(html.length());
+    int i = 0;
+    int n = html.length();
+    while (i < n) {
+      char c = html.charAt(i);
+      if (c == '<') {
+        if (html.startsWith("<!--", i)) {
+          int end = html.indexOf("-->", i + 4);
+          i = end < 0 ? n : end + 3;
+          continue;
+        }
+        int close = html.indexOf('>', i + 1);
+        if (close < 0) {
+          break; // an unclosed tag at the end: what follows is markup, not text
+        }
+        String name = tagName(html, i + 1, close);
+        if (INVISIBLE.contains(name)) {
+          i = skipElement(html, name, close + 1);
+          continue;
+        }
+        if (PARAGRAPH.contains(name)) {
+          out.append(PARAGRAPH_BREAK);
+        } else if (LINE.contains(name)) {
+          out.append('\n');
+        }
+        i = close + 1;
+      } else if (c == '&') {
+        int semi = html.indexOf(';', i + 1);
+        String decoded = semi > 0 && semi - i <= 10 ? entity(html.substring(i + 1, semi)) : null;
+        if (decoded == null) {
+          out.append(c);
+          i++;
+        } else {
+          out.append(decoded);
+          i = semi + 1;
+        }
+      } else {
+        // In HTML a line break in the source is only white space; tags make the lines.
+        out.append(c == '\n' || c == '\r' || c == '\t' || c == PARAGRAPH_BREAK ? ' ' : c);
+        i++;
+      }
+    }
+    return tidy(out);
+  }
+
+  private static String tagName(String html, int from, int to) {
+    int start = from < to && html.charAt(from) == '/' ? from + 1 : from;
+    int end = start;
+    while (end < to && Character.isLetterOrDigit(html.charAt(end))) end++;
+    return html.substring(start, end).toLowerCase(Locale.ROOT);
+  }
+
+  /** Index just after {@code </name>}, or the end of the input when the element never closes. */
+  private static int skipElement(String html, String name, int from) {
+    String lower = html.toLowerCase(Locale.ROOT);
+    int end = lower.indexOf("</" + name, from);
+    if (end < 0) return html.length();
+    int close = html.indexOf('>', end);
+    return close < 0 ? html.length() : close + 1;
+  }
+
+  private static String entity(String name) {
+    if (name.startsWith("#")) {
+      try {
+        int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+            ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
+        return Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : null;
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
+    }
+    return ENTITIES.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Collapses runs of spaces, trims each line, drops empty lines, and joins lines with a line
+   * break, or with a blank line where a paragraph break lay between them.
+   */
+  private static String tidy(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder line = new StringBuilder();
+    boolean paragraphPending = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '\n';
+      if (c != '\n' && c != PARAGRAPH_BREAK) {
+        line.append(c);
+        continue;
+      }
+      String collapsed = line.toString().replaceAll("[ \\u00A0]+", " ").strip();
+      line.setLength(0);
+      if (!collapsed.isEmpty()) {
+        if (out.length() > 0) out.append(paragraphPending ? "\n\n" : "\n");
+        out.append(collapsed);
+        paragraphPending = false;
+      }
+      if (c == PARAGRAPH_BREAK) paragraphPending = true;
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package io.fmap.runtime.target;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The target system as the executor sees it: no HTTP, no wire format. A row that the target
+ * rejects comes back as a failed {@link WriteResult} with the server's reason; an exception means
+ * the target could not be reached at all.
+ */
+public interface TargetConnector extends AutoCloseable {
+
+  /** Writes rows of one table; one result per row, in the order given. */
+  List<WriteResult> write(String table, List<RowWrite> rows) throws IOException;
+
+  /** Rows in a table (exact, for reconciliation). */
+  long count(String table) throws IOException;
+
+  /** Every row of a table with the given columns, page by page (read-back, diff, reconciliation). */
+  void read(String table, List<String> columns, String filter, Consumer<Map<String, Object>> sink) throws IOException;
+
+  @Override void close();
+}

@@ -1,0 +1,105 @@
+package io.fmap.runtime.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TargetRowTest {
+
+  private static final SourceRef CONTACT_7 = new SourceRef("Contact", "7");
+  private static final TargetRef ACME = new TargetRef("account", "parentcustomerid_account",
+      TargetKey.alternate("fmap_sourceid", "C-1"));
+
+  @Test
+  void columnsAndLookupsComeOutSortedWhateverTheAssignmentOrder() {
+    TargetRow row = TargetRow.builder("Contact->contact", "contact", CONTACT_7)
+        .key(TargetKey.alternate("fmap_sourceid", "7"))
+        .set("lastname", "Doe").set("firstname", "Jane").set("address1_city", null)
+        .lookup("parentcustomerid", ACME)
+        .build();
+
+    assertEquals(List.of("address1_city", "firstname", "lastname"), List.copyOf(row.columns().keySet()));
+    assertTrue(row.columns().containsKey("address1_city"), "an explicit null clears the column");
+  }
+
+  @Test
+  void equalAssignmentsInAnyOrderGiveEqualRows() {
+    TargetRow a = TargetRow.builder("m", "contact", CONTACT_7).set("b", 1L).set("a", "x").build();
+    TargetRow b = TargetRow.builder("m", "contact", CONTACT_7).set("a", "x").set("b", 1L).build();
+    assertEquals(a, b);
+  }
+
+  @Test
+  void setIfPresentLeavesANullValueOut() {
+    TargetRow row = TargetRow.builder("m", "contact", CONTACT_7).setIfPresent("telephone1", null).build();
+    assertTrue(row.columns().isEmpty());
+  }
+
+  @Test
+  void aRowWithoutKeyGetsTheSameDerivedIdEveryTime() {
+    TargetRow first = TargetRow.builder("m", "task", CONTACT_7).build();
+    TargetRow again = TargetRow.builder("m", "task", CONTACT_7).build();
+    TargetRow otherTable = TargetRow.builder("m", "phonecall", CONTACT_7).build();
+
+    assertEquals(first.key(), again.key());
+    assertNotEquals(first.key(), otherTable.key());
+    assertEquals(3, ((TargetKey.ById) first.key()).id().version(), "name-based UUID");
+  }
+
+  @Test
+  void twoPassSplitsTheDeferredLookupFromTheRest() {
+    TargetRef parent = new TargetRef("account", "parentaccountid", TargetKey.id(new UUID(0, 9)));
+    TargetRow row = TargetRow.builder("Company->account", "account", new SourceRef("Company", "1"))
+        .key(TargetKey.alternate("fmap_sourceid", "1"))
+        .set("name", "Acme").lookup("parentaccountid", parent).lookup("primarycontactid", ACME)
+        .owner(ACME.via("ownerid"))
+        .build();
+
+    TargetRow first = row.withoutLookups(Set.of("parentaccountid"));
+    TargetRow second = row.onlyLookups(Set.of("parentaccountid"));
+
+    assertEquals(Set.of("primarycontactid"), first.lookups().keySet());
+    assertEquals("Acme", first.columns().get("name"));
+    assertEquals(Set.of("parentaccountid"), second.lookups().keySet());
+    assertTrue(second.columns().isEmpty());
+    assertEquals(null, second.owner(), "the second pass only touches the deferred lookup");
+    assertEquals(row.key(), second.key());
+  }
+
+  @Test
+  void aValueOfATypeTheConnectorCannotWriteIsRejected() {
+    TargetRow.Builder builder = TargetRow.builder("m", "contact", CONTACT_7).set("weird", new Object());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+    assertTrue(e.getMessage().contains("weird"), e.getMessage());
+  }
+
+  @Test
+  void supportedValueTypesAreAccepted() {
+    TargetRow row = TargetRow.builder("m", "contact", CONTACT_7)
+        .set("a", "s").set("b", 1L).set("c", 2).set("d", new BigDecimal("1.50")).set("e", true)
+        .set("f", java.time.LocalDate.of(2024, 1, 2)).set("g", java.time.Instant.EPOCH)
+        .set("h", List.of(1, 2))
+        .build();
+    assertEquals(8, row.columns().size());
+  }
+
+  @Test
+  void alternateKeyNeedsAtLeastOneNonNullValue() {
+    assertThrows(IllegalArgumentException.class, () -> TargetKey.alternate(java.util.Map.of()));
+    assertThrows(NullPointerException.class, () -> TargetKey.alternate(new java.util.HashMap<>() {{ put("k", null); }}));
+  }
+
+  @Test
+  void anActivityPartyNeedsAPartyOrAnAddress() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new ActivityParty(ActivityParty.Role.TO_RECIPIENT, null, " "));
+    assertEquals(2, new ActivityParty(ActivityParty.Role.TO_RECIPIENT, null, "a@b.c").role().mask());
+  }
+}

@@ -1,0 +1,90 @@
+package io.fmap.runtime.dataverse;
+
+import static io.fmap.runtime.dataverse.FakeOrg.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.target.EntityRef;
+import io.fmap.runtime.target.RowAddress;
+import io.fmap.runtime.target.RowWrite;
+import io.fmap.runtime.target.WriteResult;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnnotationFilesTest {
+  private final FakeOrg org;
+
+  AnnotationFilesTest() throws Exception { org = new FakeOrg(); }
+
+  @AfterEach void stop() { org.close(); }
+
+  private static RowWrite note(String id, int fileBytes) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("subject", "Contract");
+    body.put("filename", "contract scan.pdf");
+    body.put("documentbody", Base64.getEncoder().encodeToString(new byte[fileBytes]));
+    body.put("objectid_account", new EntityRef("accounts", new RowAddress.ById(new UUID(0, 7))));
+    return new RowWrite(id, RowAddress.ByKey.of("fmap_sourceid", id), body);
+  }
+
+  @Test
+  void aFileOver4MbIsUploadedInBlocksAfterCheckingTheNoteIsNotThereYet() throws Exception {
+    AtomicBoolean committed = new AtomicBoolean();
+    org.handle(r -> {
+      String path = r.getUrl().encodedPath();
+      if (r.getMethod().equals("GET")) return committed.get() ? json(200, "{}") : FakeOrg.error(404, "0x80040217", "no");
+      if (path.endsWith("InitializeAnnotationBlocksUpload")) return json(200, "{\"FileContinuationToken\":\"tok\"}");
+      if (path.endsWith("CommitAnnotationBlocksUpload")) {
+        committed.set(true);
+        return json(200, "{\"FileSizeInBytes\":4000000}");
+      }
+      return json(204, "");
+    });
+    List<WriteResult> results;
+    try (var c = org.connector(org.config(10, 2), false, true)) {
+      results = c.write("annotation", List.of(note("N1", 3_200_000))); // 4.27 MB of Base64
+    }
+    assertTrue(results.get(0).ok(), results.toString());
+    List<String> calls = org.requests.stream().map(r -> r.getMethod() + " " + last(r)).toList();
+    assertEquals(List.of("GET annotations(" + results.get(0).targetId() + ")", "POST InitializeAnnotationBlocksUpload",
+        "POST UploadBlock", "POST CommitAnnotationBlocksUpload"), calls);
+    JsonNode init = Json.MAPPER.readTree(org.requests.get(1).getBody().utf8());
+    assertEquals("Microsoft.Dynamics.CRM.annotation", init.get("Target").get("@odata.type").asText());
+    assertTrue(!init.get("Target").has("documentbody"));
+    assertEquals("/accounts(00000000-0000-0000-0000-000000000007)",
+        init.get("Target").get("objectid_account@odata.bind").asText());
+    JsonNode commit = Json.MAPPER.readTree(org.requests.get(3).getBody().utf8());
+    assertEquals(1, commit.get("BlockList").size());
+    assertEquals("tok", commit.get("FileContinuationToken").asText());
+  }
+
+  @Test
+  void aFileOverTheOrgsLimitGoesToTheLargeFileStoreAndTheNoteKeepsTheLink() throws Exception {
+    org.handle(r -> json(204, ""));
+    List<WriteResult> results;
+    try (var c = org.connector(org.config(10, 2), false, false)) {
+      results = c.write("annotation", List.of(note("N2", 4_600_000))); // 6.1 MB of Base64 > 6,000,000
+    }
+    assertTrue(results.get(0).ok(), results.toString());
+    assertEquals(1, org.files.kept().size());
+    String link = org.files.kept().get(0).link();
+    assertEquals("https://files.example/crm/annotation/N2/contract%20scan.pdf", link);
+    RecordedRequest write = org.requests.get(0);
+    JsonNode body = Json.MAPPER.readTree(write.getBody().utf8());
+    assertTrue(!body.has("documentbody"));
+    assertTrue(body.get("notetext").asText().endsWith("it is kept at " + link), body.toString());
+  }
+
+  private static String last(RecordedRequest r) {
+    var segments = r.getUrl().pathSegments();
+    return segments.get(segments.size() - 1);
+  }
+}
