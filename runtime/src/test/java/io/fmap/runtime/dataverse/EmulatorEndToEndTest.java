@@ -120,6 +120,26 @@ class EmulatorEndToEndTest {
   }
 
   @Test
+  void workIsSpreadOverEveryIdentity() throws Exception {
+    EmulatorConfig ec = EmulatorConfig.defaults().withKeyActivation(Duration.ZERO)
+        .withClients(Map.of("app-a", "secret-a", "app-b", "secret-b"));
+    try (DataverseEmulator dv = DataverseEmulator.start(ec)) {
+      URI url = URI.create(dv.rootUrl());
+      DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
+          List.of(new Identity("app-a", "A", Secret.of("secret-a")), new Identity("app-b", "B", Secret.of("secret-b"))),
+          20, 4, false, false, null);
+      SystemSchema schema = prepare(config);
+      try (var c = DataverseTargetConnector.open(config, schema, PATIENT, new LinkOnlyFileStore("x"))) {
+        assertTrue(c.write("account", accounts(400)).stream().allMatch(WriteResult::ok));
+        for (DataverseClient client : c.clients()) {
+          assertTrue(client.gate().maxInFlight() > 0, client.name() + " wrote nothing");
+        }
+      }
+      assertEquals(400, dv.count("account"));
+    }
+  }
+
+  @Test
   void aBulkCreateWithOneBadRowIsBisectedAndOnlyThatRowFails() throws Exception {
     try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withKeyActivation(Duration.ZERO))) {
       DataverseConfig config = config(dv, 64, 4);
