@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fmap emulate}: the parent of the emulator verbs; each system is a subcommand. */
-@Command(name = "emulate",
+@Command(name = "emulate", mixinStandardHelpOptions = true,
     description = {"Start an emulator of one of the two systems, for demos, tests and rehearsals.",
         "The emulators speak the real wire protocols: fmap cannot tell them from the real services."},
     subcommands = {EmulateSparkCommand.class},

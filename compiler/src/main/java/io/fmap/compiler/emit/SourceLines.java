@@ -30,7 +30,7 @@ public final class SourceLines {
     return safeFileName(location.file()) + ":" + location.line();
   }
 
-  static String safeFileName(String file) {
+  public static String safeFileName(String file) {
     StringBuilder out = new StringBuilder(file.length());
     file.codePoints().forEach(cp -> out.append(cp >= 0x20 && cp < 0x7F && cp != '\\' ? (char) cp : '_'));
     return out.toString();
