@@ -41,6 +41,11 @@ public final class MigratedFixture implements AutoCloseable {
     return (DataverseTargetConnector) fixture.target(50);
   }
 
+  /** A connector to the Spark emulator's API. */
+  public io.fmap.runtime.source.SourceConnector source() {
+    return fixture.source();
+  }
+
   /** One full load of the plan (a run in the ledger), as {@code fmap migrate} would do it. */
   public RunSummary migrate(String who) {
     return fixture.load(LoadExecutor.Options.full(who).withBatchSize(40));
