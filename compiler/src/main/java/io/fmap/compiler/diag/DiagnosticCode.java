@@ -68,6 +68,7 @@ public enum DiagnosticCode {
   IGNORE_MISPLACED("FM3016", Severity.ERROR, "`ignore` inside an expression instead of as the whole value or after `??`"),
   LOOKUP_TARGET_PARTLY("FM3017", Severity.WARNING, "`ref(...)` whose object is also routed to a table the lookup cannot point to"),
   NUMBER_OUT_OF_RANGE("FM3018", Severity.ERROR, "a number literal outside the column's minimum and maximum"),
+  STATUS_STATE_MISMATCH("FM3019", Severity.ERROR, "a status reason that belongs to another state than the row's"),
 
 
   // ------------------------------------------------------------------ FM4xxx: completeness (checker)
