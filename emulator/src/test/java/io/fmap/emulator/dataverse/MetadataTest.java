@@ -32,6 +32,12 @@ class MetadataTest {
   @BeforeEach
   void reset() { dv.reset(); }
 
+  private static void stringColumn(String table, String schemaName) {
+    Http.Answer a = http.post("EntityDefinitions(LogicalName='" + table + "')/Attributes",
+        "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"" + schemaName + "\",\"MaxLength\":40}");
+    assertEquals(204, a.status(), a.body());
+  }
+
   @Test
   void schemaPullThroughTheMetadataReaderGivesBackTheSeedSchema() throws Exception {
     Http.Answer a = http.get("EntityDefinitions?$expand=Attributes,ManyToOneRelationships,Keys,ManyToManyRelationships");
@@ -106,7 +112,7 @@ class MetadataTest {
 
   @Test
   void alternateKeyIsPendingThenActiveAndEnforcedForUpsertAndUniqueness() {
-    http.post("EntityDefinitions(LogicalName='account')/Attributes", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_LegacyId\",\"MaxLength\":40}");
+    stringColumn("account", "new_LegacyId");
     Http.Answer key = http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_legacyid_key\",\"KeyAttributes\":[\"new_legacyid\"],"
         + "\"DisplayName\":{\"LocalizedLabels\":[{\"Label\":\"Legacy\",\"LanguageCode\":1033}]}}");
     assertEquals(204, key.status(), key.body());
@@ -133,7 +139,7 @@ class MetadataTest {
 
   @Test
   void keyOverDuplicateValuesFails() {
-    http.post("EntityDefinitions(LogicalName='account')/Attributes", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Code\",\"MaxLength\":40}");
+    stringColumn("account", "new_Code");
     http.post("accounts", "{\"name\":\"A\",\"new_code\":\"X\"}");
     http.post("accounts", "{\"name\":\"B\",\"new_code\":\"X\"}");
     http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_code_key\",\"KeyAttributes\":[\"new_code\"]}");
