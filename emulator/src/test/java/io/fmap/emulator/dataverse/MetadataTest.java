@@ -111,6 +111,17 @@ class MetadataTest {
   }
 
   @Test
+  void insertOptionValueAddsAnOptionThatRowsMayUse() {
+    assertEquals("0x80044150", http.post("accounts", "{\"name\":\"A\",\"industrycode\":727000000}").code());
+    Http.Answer a = http.post("InsertOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":\"industrycode\","
+        + "\"Value\":727000000,\"Label\":{\"LocalizedLabels\":[{\"Label\":\"Space\",\"LanguageCode\":1033}]}}");
+    assertEquals(200, a.status(), a.body());
+    assertEquals(727000000, a.json().path("NewOptionValue").asInt());
+    assertEquals(204, http.post("accounts", "{\"name\":\"A\",\"industrycode\":727000000}").status());
+    assertEquals(400, http.post("InsertOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":\"industrycode\",\"Value\":727000000}").status());
+  }
+
+  @Test
   void alternateKeyIsPendingThenActiveAndEnforcedForUpsertAndUniqueness() {
     stringColumn("account", "new_LegacyId");
     Http.Answer key = http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_legacyid_key\",\"KeyAttributes\":[\"new_legacyid\"],"
