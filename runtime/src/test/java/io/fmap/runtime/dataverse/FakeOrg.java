@@ -93,6 +93,8 @@ final class FakeOrg implements AutoCloseable {
       new Table("task", "Task", "tasks", "activityid", "subject", Ownership.USER, true, false,
           List.of(Column.of("subject", ColumnType.TEXT), Column.of("statecode", ColumnType.STATE),
               Column.of("statuscode", ColumnType.STATUS)), List.of()),
+      new Table("systemuser", "User", "systemusers", "systemuserid", "fullname", Ownership.NONE, false, false,
+          List.of(), List.of()),
       new Table("annotation", "Note", "annotations", "annotationid", "subject", Ownership.USER, false, false,
           List.of(Column.of("subject", ColumnType.TEXT), Column.of("documentbody", ColumnType.MEMO)), List.of())),
       List.of(), new java.util.TreeMap<>(Map.of("maxuploadfilesize", "6000000")));
