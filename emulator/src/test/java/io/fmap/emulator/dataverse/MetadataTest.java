@@ -149,6 +149,19 @@ class MetadataTest {
   }
 
   @Test
+  void keyOverALookupUsesTheValuePropertyInTheUrlAndBindsOnCreate() {
+    assertEquals(204, http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_primarycontact_key\","
+        + "\"KeyAttributes\":[\"primarycontactid\"]}").status());
+    clock.advance(Duration.ofSeconds(6));
+    String contact = Http.idOf(http.post("contacts", "{\"lastname\":\"Doe\"}"));
+    Http.Answer a = http.patch("accounts(_primarycontactid_value=" + contact + ")?$select=name,_primarycontactid_value", "{\"name\":\"A\"}",
+        "Prefer", "return=representation");
+    assertEquals(201, a.status(), a.body());
+    assertEquals(contact, a.json().path("_primarycontactid_value").asText());
+    assertEquals(200, http.patch("accounts(_primarycontactid_value=" + contact + ")", "{\"name\":\"B\"}", "Prefer", "return=representation").status());
+  }
+
+  @Test
   void keyOverDuplicateValuesFails() {
     stringColumn("account", "new_Code");
     http.post("accounts", "{\"name\":\"A\",\"new_code\":\"X\"}");
