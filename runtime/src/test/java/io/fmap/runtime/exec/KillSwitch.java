@@ -75,11 +75,6 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
-      public List<WriteResult> writeRows(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException {
-        return delegate.writeRows(table, rows); // the executor writes RowWrites; nothing to kill here
-      }
-
-      @Override
       public long count(String table) throws IOException {
         return delegate.count(table);
       }
