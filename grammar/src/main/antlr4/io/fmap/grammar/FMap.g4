@@ -82,12 +82,15 @@ name
 
 // ---------------------------------------------------------------- expressions (loosest first)
 
-expression : pipe ;
+expression : fallback ;
 
-pipe : fallback (PIPE pipeCall)* ;
+// `??` binds loosest, so `email | lower ?? "none"` falls back after the pipe; a pipe takes the
+// whole operand before it: `first_name + " " + last_name | trim`.
+fallback : pipe (QQ pipe)* ;
+
+pipe : orExpr (PIPE pipeCall)* ;
 pipeCall : name (LPAREN arguments? RPAREN)? ;
 
-fallback : orExpr (QQ orExpr)* ;
 orExpr   : andExpr (OR andExpr)* ;
 andExpr  : notExpr (AND notExpr)* ;
 notExpr  : NOT notExpr | comparison ;

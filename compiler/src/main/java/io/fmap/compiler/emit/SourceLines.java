@@ -30,7 +30,12 @@ public final class SourceLines {
     return safeFileName(location.file()) + ":" + location.line();
   }
 
-  static String safeFileName(String file) {
+  /** Text for a block or doc comment: printable ASCII, and never the {@code *}{@code /} that would end it. */
+  static String safeComment(String text) {
+    return safeFileName(text).replace("*/", "*_/");
+  }
+
+  public static String safeFileName(String file) {
     StringBuilder out = new StringBuilder(file.length());
     file.codePoints().forEach(cp -> out.append(cp >= 0x20 && cp < 0x7F && cp != '\\' ? (char) cp : '_'));
     return out.toString();

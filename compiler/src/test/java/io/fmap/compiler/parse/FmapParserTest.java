@@ -49,6 +49,7 @@ class FmapParserTest {
     assertEquals(BinaryOp.FALLBACK, fallback.op());
     Binary add = (Binary) fallback.left();
     assertEquals(BinaryOp.ADD, add.op());
+    assertEquals(BinaryOp.ADD, add.op());
     assertEquals(BinaryOp.MUL, ((Binary) add.right()).op());
   }
 

@@ -166,6 +166,19 @@ public final class Values {
     return a.divide(b, 10, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
   }
 
+  /** {@code a % b}, with the sign of {@code a} (as Java and most languages have it). */
+  public static BigDecimal remainder(BigDecimal a, BigDecimal b) {
+    if (a == null || b == null) return null;
+    if (b.signum() == 0) throw MappingException.invalid("remainder of a division by zero");
+    return a.remainder(b);
+  }
+
+  public static Long remainder(Long a, Long b) {
+    if (a == null || b == null) return null;
+    if (b == 0) throw MappingException.invalid("remainder of a division by zero");
+    return a % b;
+  }
+
   public static BigDecimal negate(BigDecimal a) {
     return a == null ? null : a.negate();
   }
@@ -254,6 +267,25 @@ public final class Values {
   public static TargetRef owner(MappingContext context, String email) {
     return context.owner(email).orElseThrow(() -> new MappingException(MappingError.Code.UNRESOLVED_OWNER,
         "no user or fallback owner for " + (email == null ? "a record without an owner email" : "'" + email + "'")));
+  }
+
+  /**
+   * A {@code match} without {@code else} met a value none of its cases names: the checker proved the
+   * cases cover the schema's values, so the source sent one the schema does not list.
+   */
+  public static <T> T noMatch(Object value) {
+    throw new MappingException(MappingError.Code.UNMAPPED_VALUE,
+        "no case of the match handles '" + value + "' (the source schema does not list it; pull the schema again)");
+  }
+
+  /** The option number of a label of a target choice column. */
+  public static Integer option(String label, Map<String, Integer> options, String column) {
+    if (label == null) return null;
+    Integer value = options.get(label);
+    if (value == null) {
+      throw new MappingException(MappingError.Code.UNMAPPED_VALUE, "'" + label + "' is not an option of " + column);
+    }
+    return value;
   }
 
   /** A required value (a key) that came out null. */

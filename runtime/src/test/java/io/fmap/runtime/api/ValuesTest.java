@@ -66,6 +66,23 @@ class ValuesTest {
   }
 
   @Test
+  void remainderKeepsTheSignOfTheDividendAndRefusesZero() {
+    assertEquals(-1L, Values.remainder(-7L, 3L));
+    assertEquals(new BigDecimal("1.5"), Values.remainder(new BigDecimal("7.5"), new BigDecimal("2")));
+    assertThrows(MappingException.class, () -> Values.remainder(1L, 0L));
+  }
+
+  @Test
+  void aValueNoMatchCaseOrOptionNamesIsAnUnmappedValue() {
+    assertEquals(MappingError.Code.UNMAPPED_VALUE, assertThrows(MappingException.class, () -> Values.noMatch("Lost")).code());
+    Map<String, Integer> options = Map.of("Hot", 1, "Cold", 3);
+    assertEquals(3, Values.option("Cold", options, "leadqualitycode"));
+    assertNull(Values.option(null, options, "leadqualitycode"));
+    MappingException e = assertThrows(MappingException.class, () -> Values.option("Warm", options, "leadqualitycode"));
+    assertEquals("'Warm' is not an option of leadqualitycode", e.getMessage());
+  }
+
+  @Test
   void coalesceEvaluatesTheFallbackOnlyWhenNeeded() {
     assertEquals("a", Values.coalesce("a", () -> { throw new AssertionError("evaluated"); }));
     assertEquals("b", Values.coalesce(null, () -> "b"));
