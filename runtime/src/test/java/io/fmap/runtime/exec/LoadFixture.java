@@ -49,7 +49,8 @@ final class LoadFixture implements AutoCloseable {
   static final String FALLBACK_TEAM = "fmap-demo";
   static final String SPARK_TOKEN = "executor-test-token";
   static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(6, 40, Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(30));
+      new RetryPolicy(6, 40, Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(30),
+          Duration.ofSeconds(30));
 
   final Path dir;
   final SparkEmulator spark;
