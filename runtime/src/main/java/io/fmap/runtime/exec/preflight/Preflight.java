@@ -8,6 +8,7 @@ import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.exec.Owners;
+import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.owner.OwnerReport;
 import io.fmap.runtime.owner.OwnerResolver;
 import io.fmap.runtime.owner.SourceUser;
@@ -42,10 +43,12 @@ public final class Preflight {
   /**
    * @param ownerField       the source field holding a record's owner id ({@code owner_id} in Spark)
    * @param recordsPerSecond the measured end-to-end throughput the duration is estimated from
+   * @param maxLookupRecords largest source object kept for {@code ref(...).field} reads, as in the load
    */
-  public record Settings(String ownerField, double recordsPerSecond, int customTableCap, Clock clock) {
+  public record Settings(String ownerField, double recordsPerSecond, int customTableCap, int maxLookupRecords,
+      Clock clock) {
     public static Settings spark(double recordsPerSecond) {
-      return new Settings("owner_id", recordsPerSecond, PROFESSIONAL_CUSTOM_TABLE_CAP, Clock.systemUTC());
+      return new Settings("owner_id", recordsPerSecond, PROFESSIONAL_CUSTOM_TABLE_CAP, 20_000, Clock.systemUTC());
     }
   }
 
@@ -55,6 +58,7 @@ public final class Preflight {
   private final OwnerResolver resolver;
   private final Owners owners;
   private final Settings settings;
+  private final SourceLookups sources;
 
   public Preflight(CompiledPlan plan, SourceConnector source, SystemSchema target, OwnerResolver resolver,
       Collection<SourceUser> sourceUsers, Settings settings) {
@@ -64,6 +68,7 @@ public final class Preflight {
     this.resolver = resolver;
     this.owners = new Owners(resolver, sourceUsers);
     this.settings = settings;
+    this.sources = new SourceLookups(source, settings.maxLookupRecords());
   }
 
   public PreflightReport run() {
@@ -103,7 +108,7 @@ public final class Preflight {
   }
 
   private void check(SourceRecord record, Map<SourceRef, String> references, ParentCycles cycles, Tally tally) {
-    RecordingContext context = new RecordingContext(plan, owners, settings.clock());
+    RecordingContext context = new RecordingContext(plan, owners, sources, settings.clock());
     String self = SourceRef.of(record).toString();
     boolean twoPass = false;
     for (MapResult result : plan.transform(record, context)) {

@@ -8,6 +8,7 @@ import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.exec.Owners;
+import io.fmap.runtime.exec.SourceLookups;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,12 @@ final class RecordingContext implements MappingContext {
   private final CompiledPlan plan;
   private final Owners owners;
   private final Clock clock;
+  private final SourceLookups sources;
   final List<SourceRef> referenced = new ArrayList<>();
 
-  RecordingContext(CompiledPlan plan, Owners owners, Clock clock) {
+  RecordingContext(CompiledPlan plan, Owners owners, SourceLookups sources, Clock clock) {
     this.plan = plan;
+    this.sources = sources;
     this.owners = owners;
     this.clock = clock;
   }
@@ -41,9 +44,8 @@ final class RecordingContext implements MappingContext {
 
   @Override
   public Optional<SourceRecord> sourceRecord(SourceRef source) {
-    // Preflight does not read other records' fields; a mapping that does sees them as absent.
     referenced.add(source);
-    return Optional.empty();
+    return sources.find(source);
   }
 
   @Override
