@@ -1,11 +1,16 @@
 package io.fmap.cli;
 
 import io.fmap.compiler.Compilation;
+import io.fmap.compiler.Compiler;
+import io.fmap.compiler.ProjectLoader;
+import io.fmap.compiler.diag.Diagnostic;
 import io.fmap.compiler.diag.DiagnosticRenderer;
 import io.fmap.compiler.diag.Diagnostics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Check .fmap mapping files and report every problem with its file, line and a hint.",
+        "Files that parse are checked against both schemas: the project's schemas/spark.json and",
+        "schemas/dynamics.json (the nearest folder holding fmap.yaml or schemas/), else the",
+        "standard mapping set's. Params and settings come from that folder's fmap.yaml.",
         "Exit code 0 when there are no errors, 1 when there are, 2 for a usage mistake."},
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings           every .fmap file under a folder",
@@ -36,13 +44,22 @@ public final class CheckCommand implements Callable<Integer> {
     DiagnosticRenderer renderer = output.renderer(spec.commandLine());
     List<Path> inputs = PathArguments.existing(spec.commandLine(), paths, "fmap check stdlib-mappings");
     Compilation compilation = Compilation.load(inputs);
+    List<Diagnostic> findings = checked(compilation, ProjectLoader.findRoot(inputs.get(0)));
     PrintWriter out = spec.commandLine().getOut();
-    output.print(out, renderer, compilation.diagnostics(), compilation.sources());
+    output.print(out, renderer, findings, compilation.sources());
     if (output.isText()) {
       int files = compilation.files().size();
-      out.println("checked " + files + (files == 1 ? " file: " : " files: ") + Diagnostics.summary(compilation.diagnostics()));
+      out.println("checked " + files + (files == 1 ? " file: " : " files: ") + Diagnostics.summary(findings));
       out.flush();
     }
-    return compilation.hasErrors() ? Fmap.FINDINGS : Fmap.OK;
+    return Diagnostics.hasErrors(findings) ? Fmap.FINDINGS : Fmap.OK;
+  }
+
+  /** Syntax and loading findings, plus the checker's when the project's schemas can be found. */
+  private static List<Diagnostic> checked(Compilation compilation, Path root) throws IOException {
+    Optional<ProjectLoader.Schemas> schemas = ProjectLoader.schemas(root);
+    if (schemas.isEmpty()) return compilation.diagnostics();
+    return Compiler.check(compilation.files(), compilation.diagnostics(), schemas.get().source(),
+        schemas.get().target(), ProjectLoader.config(root)).diagnostics();
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fmap emulate spark}: serves a Spark export over the export API until stopped. */
-@Command(name = "spark",
+@Command(name = "spark", mixinStandardHelpOptions = true,
     description = {"Serve a Spark CRM export over the Spark export API (docs/spark-export-format.md).",
         "The bearer token is read from the environment variable named by --token-env.",
         "POST /_emulator/touch?object=Contact&count=50 edits records and bumps updated_at;",
@@ -67,6 +67,9 @@ public final class EmulateSparkCommand implements Callable<Integer> {
     Path data = source.data;
     if (data == null) {
       data = Files.createTempDirectory("fmap-spark-");
+      Path generated = data;
+      // Generated data lives only as long as the emulator serves it.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(generated)));
       new SampleGenerator(source.generated.seed, source.generated.size).writeTo(data, false);
     } else if (!Files.isRegularFile(data.resolve("schema.json"))) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -74,7 +77,14 @@ public final class EmulateSparkCommand implements Callable<Integer> {
     }
     SparkEmulatorConfig config = SparkEmulatorConfig.withToken(token).withRateLimit(rateLimit);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SparkEmulator emulator = SparkEmulator.start(data, host, port, config)) {
+    SparkEmulator started;
+    try {
+      started = SparkEmulator.start(data, host, port, config);
+    } catch (java.net.BindException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          host + ":" + port + " is in use: choose another --port (0 picks a free one)");
+    }
+    try (SparkEmulator emulator = started) {
       var out = spec.commandLine().getOut();
       out.println("Spark export API emulator on " + emulator.baseUrl() + "/api/v1 serving " + data);
       if (!emulator.skippedLines().isEmpty()) {
@@ -86,5 +96,13 @@ public final class EmulateSparkCommand implements Callable<Integer> {
       stopped.await();
     }
     return Fmap.OK;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // Best effort at exit: a leftover temp folder is harmless and the OS cleans it.
+    }
   }
 }

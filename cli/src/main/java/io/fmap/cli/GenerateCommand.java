@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fmap generate}: writes a deterministic Spark export to play with or test against. */
-@Command(name = "generate",
+@Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Write a deterministic Spark CRM export (sample data) to a folder.",
         "The same --seed and --size always give the same bytes. Every awkward case of a real",
         "migration is in it: parent cycles, missing and shared owner emails, hostile file names,",

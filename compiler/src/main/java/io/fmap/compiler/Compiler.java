@@ -3,10 +3,13 @@ package io.fmap.compiler;
 import io.fmap.compiler.ast.SourceFile;
 import io.fmap.compiler.check.Checker;
 import io.fmap.compiler.check.FunctionTable;
+import io.fmap.compiler.check.ProjectConfig;
 import io.fmap.compiler.diag.Diagnostic;
+import io.fmap.compiler.diag.Diagnostics;
 import io.fmap.compiler.parse.FmapParser;
 import io.fmap.compiler.parse.ParseResult;
 import io.fmap.runtime.functions.Std;
+import io.fmap.schema.SystemSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +29,23 @@ public final class Compiler {
   public static CheckResult check(Project project) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
-    boolean syntaxErrors = false;
     for (Project.FmapSource source : project.files()) {
       ParseResult parsed = FmapParser.parse(source.path(), source.text());
       diagnostics.addAll(parsed.diagnostics());
-      syntaxErrors |= parsed.hasErrors();
       files.add(parsed.file());
     }
-    if (syntaxErrors) return new CheckResult(diagnostics, Optional.empty());
-    CheckResult checked = Checker.check(files, project.source(), project.target(), project.config(), FUNCTIONS);
+    return check(files, diagnostics, project.source(), project.target(), project.config());
+  }
+
+  /**
+   * Checks files parsed elsewhere ({@link Compilation} follows imports and reports unreadable files):
+   * {@code loading} holds the findings of that step; any error among them stops before checking.
+   */
+  public static CheckResult check(List<SourceFile> files, List<Diagnostic> loading, SystemSchema source,
+                                  SystemSchema target, ProjectConfig config) {
+    List<Diagnostic> diagnostics = new ArrayList<>(loading);
+    if (Diagnostics.hasErrors(loading)) return new CheckResult(diagnostics, Optional.empty());
+    CheckResult checked = Checker.check(files, source, target, config, FUNCTIONS);
     diagnostics.addAll(checked.diagnostics());
     return new CheckResult(diagnostics, checked.program());
   }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Reads a project folder: every {@code .fmap} file under it, {@code schemas/spark.json} and
@@ -48,34 +47,37 @@ public final class ProjectLoader {
     }
   }
 
-  /** Every {@code .fmap} file under {@code root} (or {@code root} itself), sorted, with paths relative to {@code base}. */
-  public static List<Project.FmapSource> fmapFiles(Path root, Path base) throws IOException {
-    List<Path> found = new ArrayList<>();
-    if (Files.isRegularFile(root)) {
-      found.add(root);
-    } else {
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".fmap"))
-            .filter(p -> !ignored(root.relativize(p))).forEach(found::add);
-      }
+  /**
+   * The whole project under {@code root}: its {@code .fmap} files (named relative to {@code root}),
+   * its schemas (or the standard set's) and {@code fmap.yaml}.
+   *
+   * @throws IOException when a file cannot be read, or no schemas are found
+   */
+  public static Project load(Path root) throws IOException {
+    List<Project.FmapSource> files = new ArrayList<>();
+    for (Path path : SourceFiles.discover(List.of(root))) {
+      SourceFiles.Read read = SourceFiles.read(path);
+      if (read instanceof SourceFiles.Unreadable u) throw new IOException(path + ": " + u.diagnostic().message());
+      String name = root.relativize(path).toString().replace('\\', '/');
+      files.add(new Project.FmapSource(name.isEmpty() ? path.getFileName().toString() : name,
+          ((SourceFiles.Text) read).text()));
     }
-    found.sort(null);
-    List<Project.FmapSource> out = new ArrayList<>();
-    for (Path p : found) {
-      String shown = base.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString()
-          .replace('\\', '/');
-      out.add(new Project.FmapSource(shown, Files.readString(p, StandardCharsets.UTF_8)));
-    }
-    return out;
+    Schemas schemas = schemas(root).orElseThrow(() -> new IOException(
+        root + " has no schemas/spark.json and schemas/dynamics.json, and the standard set's are not on the classpath"));
+    return new Project(files, schemas.source(), schemas.target(), config(root));
   }
 
-  /** Build output and hidden folders hold copies, not the project's mappings. */
-  private static boolean ignored(Path relative) {
-    for (Path part : relative) {
-      String s = part.toString();
-      if (s.equals("target") || s.startsWith(".")) return true;
+  /**
+   * The project folder a path belongs to: the nearest folder at or above it holding {@code fmap.yaml}
+   * or {@code schemas/}, else the path itself (or its folder, for a file).
+   */
+  public static Path findRoot(Path path) {
+    Path start = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(start) && start.getParent() != null) start = start.getParent();
+    for (Path p = start; p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("fmap.yaml")) || Files.isDirectory(p.resolve("schemas"))) return p;
     }
-    return false;
+    return start;
   }
 
   /**

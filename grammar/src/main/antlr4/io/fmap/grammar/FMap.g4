@@ -82,12 +82,14 @@ name
 
 // ---------------------------------------------------------------- expressions (loosest first)
 
-expression : pipe ;
+expression : chain ;
 
-pipe : fallback (PIPE pipeCall)* ;
+// Pipes and `??` share the loosest level and read left to right:
+// `last_name ?? "(unknown)" | truncate(50)` truncates either value, and
+// `email | lower ?? "none"` falls back after the pipe.
+chain : orExpr (PIPE pipeCall | QQ orExpr)* ;
 pipeCall : name (LPAREN arguments? RPAREN)? ;
 
-fallback : orExpr (QQ orExpr)* ;
 orExpr   : andExpr (OR andExpr)* ;
 andExpr  : notExpr (AND notExpr)* ;
 notExpr  : NOT notExpr | comparison ;

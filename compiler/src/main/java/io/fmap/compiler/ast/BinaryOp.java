@@ -5,7 +5,7 @@ package io.fmap.compiler.ast;
  * formatter relies on the strengths to put back exactly the parentheses that are needed.
  */
 public enum BinaryOp {
-  FALLBACK("??", 2),
+  FALLBACK("??", 1),
   OR("or", 3),
   AND("and", 4),
   EQ("==", 6),

@@ -93,8 +93,10 @@ final class Assigner {
   private String help(DiagnosticCode code, Expr value, Column column, Table table) {
     return switch (code) {
       case TEXT_TOO_LONG -> "cut it to fit: `... | truncate(" + column.maxLength() + ")`";
-      case NEEDS_PARSE -> wanted(column).flatMap(exprs::parser).map(f -> "parse it: `... | " + f + "`")
-          .orElse("convert it to " + column.type().name().toLowerCase() + " first");
+      case NEEDS_PARSE -> column.type() == ColumnType.BOOL
+          ? "compare it: `" + shown(value) + " == \"...\"` gives yes/no"
+          : wanted(column).flatMap(exprs::parser).map(f -> "parse it: `... | " + f + "`")
+              .orElse("convert it to " + column.type().name().toLowerCase() + " first");
       case LOSSY_NUMBER -> "make it whole first if the fraction matters";
       case TIME_DROPPED -> "fine when only the day matters; otherwise map it to a date-time column";
       case CHOICE_NEEDS_VALUE_MAP -> value instanceof Expr.Field f && value.type() instanceof Type.Choice c
@@ -106,6 +108,10 @@ final class Assigner {
       case OWNER_NEEDS_OWNER -> "write `ownerid = owner(owner_email)`";
       default -> null;
     };
+  }
+
+  private static String shown(Expr value) {
+    return value instanceof Expr.Field f ? f.field() : "value";
   }
 
   private String lookupHelp(Expr value, Column column) {

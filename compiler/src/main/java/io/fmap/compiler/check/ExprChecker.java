@@ -198,7 +198,8 @@ final class ExprChecker {
       Optional<Column> field = cx.schemas.field(scope.object(), first, others);
       if (field.isEmpty()) return unknown(p.span());
       Type type = Types.of(Schemas.SOURCE + "." + scope.object().name() + "." + name, field.get());
-      // Nested values (Spark's related {object, id}) have no declared shape: their parts are untyped.
+      if (polymorphic(field.get())) return polymorphicPart(field.get(), scope.object(), first, rest, p.span());
+      // Nested values without a declared shape: their parts are untyped.
       if (!rest.isEmpty() && type instanceof Type.Unknown) {
         return new Expr.Field(name, rest.stream().map(Name::text).toList(), Type.UNKNOWN, p.span());
       }
@@ -214,6 +215,30 @@ final class ExprChecker {
       return unknown(p.span());
     }
     return resolved;
+  }
+
+  /** A Spark reference to one of several objects ({@code related}): its value is {@code {object, id}}. */
+  static boolean polymorphic(Column c) {
+    return c.type() == ColumnType.LOOKUP && c.targets().size() > 1;
+  }
+
+  /**
+   * {@code related.object} is a choice of the objects it may point to (so a {@code match} on it can be
+   * proven complete), {@code related.id} the id; the bare field is the pair, which no ref can take.
+   */
+  private Expr polymorphicPart(Column c, Table object, Name first, List<Name> rest, Span span) {
+    if (rest.isEmpty()) return new Expr.Field(c.name(), List.of(), Type.UNKNOWN, span);
+    String part = rest.get(0).text();
+    if (rest.size() == 1 && part.equals("object")) {
+      List<OptionValue> objects = c.targets().stream().map(t -> OptionValue.label(t.table())).toList();
+      return new Expr.Field(c.name(), List.of(part),
+          new Type.Choice(Schemas.SOURCE + "." + object.name() + "." + c.name() + ".object", objects), span);
+    }
+    if (rest.size() == 1 && part.equals("id")) return new Expr.Field(c.name(), List.of(part), Type.ID, span);
+    cx.reporter.report(DiagnosticCode.UNKNOWN_SOURCE_FIELD, rest.get(0).span(),
+        "`" + first.text() + "` has only `object` and `id`", "unknown part",
+        Reporter.didYouMean(part, List.of("object", "id")).orElse(null));
+    return unknown(span);
   }
 
   private void noFields(Name member, Expr of) {
@@ -244,6 +269,13 @@ final class ExprChecker {
   Expr ref(Ref r, Scope scope, boolean needsMap) {
     Expr key = check(r.key(), scope);
     Type k = key.type();
+    if (key instanceof Expr.Field f && f.subPath().isEmpty() && scope.object() != null
+        && scope.object().column(f.field()).filter(ExprChecker::polymorphic).isPresent()) {
+      cx.reporter.report(DiagnosticCode.TYPE_MISMATCH, r.key().span(),
+          "`" + f.field() + "` may point to " + String.join(", ", scope.object().column(f.field()).get().targets()
+              .stream().map(t -> t.table()).toList()) + "; a ref takes its id", "object and id",
+          "match on `" + f.field() + ".object` and ref each object with `" + f.field() + ".id`");
+    }
     if (!(k.isTextual() || k instanceof Type.Int || k instanceof Type.Unknown || k instanceof Type.Null)) {
       cx.reporter.report(DiagnosticCode.TYPE_MISMATCH, r.key().span(),
           "a ref's key is the source record's id, but this value is " + k.describe(), "not an id",

@@ -150,6 +150,7 @@ final class MapChecker {
       }
     }
     statusWithState(assignments);
+    statusMatchesState(assignments);
     completeness(h, assigned, keyAssignments);
     return new ObjectMap(name, h.source(), h.target(), when, d.routing() instanceof Routing.Otherwise, filter,
         keyAssignments, locals, assignments, ignored, after, d.span());
@@ -170,6 +171,32 @@ final class MapChecker {
         assignments.set(i, new io.fmap.compiler.ir.Assignment(a.column(), a.value(), a.write(),
             io.fmap.compiler.ir.Assignment.Phase.STATE_CHANGE, a.unsetWhenNull(), a.span()));
       }
+    }
+  }
+
+  /**
+   * A status reason belongs to one state: a written status whose state differs from the written state
+   * (or from the open state rows are created in, when no state is written) is refused by Dataverse.
+   */
+  private void statusMatchesState(List<io.fmap.compiler.ir.Assignment> assignments) {
+    Optional<io.fmap.compiler.ir.Assignment> state = assignments.stream()
+        .filter(a -> a.column().type() == ColumnType.STATE).findFirst();
+    if (state.isPresent() && !(state.get().value() instanceof Expr.Literal)) return;
+    String stateValue = state.map(a -> String.valueOf(((Expr.Literal) a.value()).value())).orElse("0");
+    for (var a : assignments) {
+      if (a.column().type() != ColumnType.STATUS || !(a.value() instanceof Expr.Literal lit)
+          || !(lit.value() instanceof Long n)) {
+        continue;
+      }
+      var option = a.column().optionByValue(n.intValue());
+      if (option.isEmpty() || option.get().group() == null || option.get().group().equals(stateValue)) continue;
+      String stateLabel = state.flatMap(s -> s.column().optionByValue(Integer.parseInt(stateValue)))
+          .map(o -> o.label()).orElse("the state rows are created in");
+      cx.reporter.report(DiagnosticCode.STATUS_STATE_MISMATCH, a.value().span(),
+          "status reason " + n + " (" + option.get().label() + ") belongs to state " + option.get().group()
+              + ", not to " + (state.isPresent() ? "state " + stateValue + " (" + stateLabel + ")" : stateLabel),
+          "wrong state", state.isPresent() ? "pick a status reason of state " + stateValue
+              : "set `statecode` too: the row is created open and moved to that state afterwards");
     }
   }
 

@@ -12,7 +12,7 @@ public enum DiagnosticCode {
   UNTERMINATED_STRING("FM1002", Severity.ERROR, "a text literal is not closed on its line"),
   UNEXPECTED_CHARACTER("FM1003", Severity.ERROR, "a character that is not part of the language"),
   MISSING_TOKEN("FM1004", Severity.ERROR, "a required symbol is missing"),
-  UNCLOSED_BRACKET("FM1005", Severity.ERROR, "a `{`, `(` or `[` is never closed"),
+  UNCLOSED_BLOCK("FM1005", Severity.ERROR, "a block is not closed before the next declaration starts"),
   UNKNOWN_KEYWORD("FM1006", Severity.ERROR, "a word that looks like a misspelt keyword"),
   INVALID_ESCAPE("FM1007", Severity.ERROR, "a backslash escape the language does not know"),
   TOO_DEEPLY_NESTED("FM1008", Severity.ERROR, "brackets or expressions nested deeper than fmap reads"),
@@ -29,6 +29,7 @@ public enum DiagnosticCode {
   NO_FMAP_FILES("FM1019", Severity.WARNING, "a folder given to fmap holds no .fmap files"),
   UNCLOSED_BLOCK_AT_END("FM1020", Severity.ERROR, "a block is still open when the file ends"),
   FORMATTER_FAILED("FM1021", Severity.ERROR, "fmt could not reformat a file without changing its meaning (a bug)"),
+  EXPRESSION_TOO_LONG("FM1022", Severity.ERROR, "an expression longer than fmap reads"),
 
   // ------------------------------------------------------------------ FM2xxx: names (checker)
   UNKNOWN_SYSTEM("FM2001", Severity.ERROR, "a qualified name that starts with neither `spark` nor `dynamics`"),
@@ -67,6 +68,7 @@ public enum DiagnosticCode {
   IGNORE_MISPLACED("FM3016", Severity.ERROR, "`ignore` inside an expression instead of as the whole value or after `??`"),
   LOOKUP_TARGET_PARTLY("FM3017", Severity.WARNING, "`ref(...)` whose object is also routed to a table the lookup cannot point to"),
   NUMBER_OUT_OF_RANGE("FM3018", Severity.ERROR, "a number literal outside the column's minimum and maximum"),
+  STATUS_STATE_MISMATCH("FM3019", Severity.ERROR, "a status reason that belongs to another state than the row's"),
 
 
   // ------------------------------------------------------------------ FM4xxx: completeness (checker)

@@ -36,7 +36,13 @@ final class AstBuilder {
     this.diagnostics = diagnostics;
   }
 
-  /** Signals a literal that cannot be built; the enclosing declaration is dropped. */
+  /**
+   * The longest expression fmap reads, in tokens. Later phases walk expression trees
+   * recursively; this bound keeps their depth far from the stack limit whatever the input.
+   */
+  static final int MAX_EXPRESSION_TOKENS = 2000;
+
+  /** Signals a construct that cannot be built (it is reported); the enclosing declaration is dropped. */
   private static final class InvalidLiteral extends RuntimeException {
     InvalidLiteral() {
       super(null, null, false, false);
@@ -83,20 +89,20 @@ final class AstBuilder {
   }
 
   private ParamDecl paramDecl(FMapParser.ParamDeclContext ctx) {
-    Optional<Expr> value = ctx.expression() == null ? Optional.empty() : Optional.of(expression(ctx.expression()));
+    Optional<Expr> value = ctx.expression() == null ? Optional.empty() : Optional.of(checked(ctx.expression()));
     return new ParamDecl(name(ctx.name()), typeRef(ctx.typeRef()), value, spans.of(ctx));
   }
 
   private MapDecl mapDecl(FMapParser.MapDeclContext ctx) {
     Routing routing;
     if (ctx.routing() instanceof FMapParser.WhenRoutingContext when) {
-      routing = new Routing.When(expression(when.expression()), spans.of(when));
+      routing = new Routing.When(checked(when.expression()), spans.of(when));
     } else if (ctx.routing() instanceof FMapParser.OtherwiseRoutingContext otherwise) {
       routing = new Routing.Otherwise(spans.of(otherwise));
     } else {
       routing = new Routing.Unconditional(spans.between(ctx.MAP().getSymbol(), ctx.target.getStop()));
     }
-    Optional<Expr> where = ctx.filter == null ? Optional.empty() : Optional.of(expression(ctx.filter));
+    Optional<Expr> where = ctx.filter == null ? Optional.empty() : Optional.of(checked(ctx.filter));
     List<QualifiedName> after = new ArrayList<>();
     List<FMapParser.QualifiedNameContext> names = ctx.qualifiedName();
     for (int i = 2; i < names.size(); i++) after.add(qualifiedName(names.get(i)));
@@ -108,12 +114,12 @@ final class AstBuilder {
   private MapItem mapItem(FMapParser.MapItemContext ctx) {
     if (ctx instanceof FMapParser.LetBindingContext let) {
       return new LetBinding(new Name(let.IDENT().getText(), spans.of(let.IDENT().getSymbol())),
-          expression(let.expression()), spans.of(let));
+          checked(let.expression()), spans.of(let));
     }
     FMapParser.AssignmentContext a = (FMapParser.AssignmentContext) ctx;
     List<Name> segments = a.fieldPath().name().stream().map(this::name).toList();
     return new Assignment(a.KEY() != null, new FieldPath(segments, spans.of(a.fieldPath())),
-        expression(a.expression()), spans.of(a));
+        checked(a.expression()), spans.of(a));
   }
 
   private ValueMapDecl valueMap(FMapParser.ValuemapDeclContext ctx) {
@@ -190,33 +196,48 @@ final class AstBuilder {
 
   // ------------------------------------------------------------------ expressions
 
-  Expr expression(FMapParser.ExpressionContext ctx) {
-    FMapParser.PipeContext pipe = ctx.pipe();
-    Expr result = fallback(pipe.fallback());
-    for (FMapParser.PipeCallContext call : pipe.pipeCall()) {
-      List<Expr> args = call.arguments() == null ? List.of() : arguments(call.arguments());
-      result = new Pipe(result, name(call.name()), args, result.span().to(spans.of(call)));
+  /** A whole expression (an assignment's value, a condition, a default), refused when absurdly long. */
+  private Expr checked(FMapParser.ExpressionContext ctx) {
+    int tokens = ctx.getStop().getTokenIndex() - ctx.getStart().getTokenIndex() + 1;
+    if (tokens > MAX_EXPRESSION_TOKENS) {
+      diagnostics.add(Diagnostic.of(DiagnosticCode.EXPRESSION_TOO_LONG, spans.of(ctx.getStart()),
+              "this expression is " + tokens + " tokens long; fmap reads expressions of up to " + MAX_EXPRESSION_TOKENS)
+          .withLabel("the expression starts here")
+          .withHelp("split it into `let` bindings, or move the logic into a function"));
+      throw new InvalidLiteral();
     }
-    return result;
+    return expression(ctx);
   }
 
-  private Expr fallback(FMapParser.FallbackContext ctx) {
-    Expr result = or(ctx.orExpr(0));
-    for (int i = 1; i < ctx.orExpr().size(); i++) {
-      result = binary(BinaryOp.FALLBACK, result, or(ctx.orExpr(i)));
+  /** The chain of pipes and fallbacks, applied left to right as written. */
+  private Expr expression(FMapParser.ExpressionContext ctx) {
+    FMapParser.ChainContext chain = ctx.chain();
+    List<FMapParser.OrExprContext> operands = chain.orExpr();
+    Expr result = or(operands.get(0));
+    int next = 1;
+    for (int i = 1; i < chain.getChildCount(); i++) {
+      ParseTree child = chain.getChild(i);
+      if (child instanceof FMapParser.PipeCallContext call) {
+        List<Expr> args = call.arguments() == null ? List.of() : arguments(call.arguments());
+        result = new Pipe(result, name(call.name()), args, result.span().to(spans.of(call)));
+      } else if (child instanceof FMapParser.OrExprContext) {
+        result = binary(BinaryOp.FALLBACK, result, or(operands.get(next++)));
+      }
     }
     return result;
   }
 
   private Expr or(FMapParser.OrExprContext ctx) {
-    Expr result = and(ctx.andExpr(0));
-    for (int i = 1; i < ctx.andExpr().size(); i++) result = binary(BinaryOp.OR, result, and(ctx.andExpr(i)));
+    List<FMapParser.AndExprContext> operands = ctx.andExpr();
+    Expr result = and(operands.get(0));
+    for (int i = 1; i < operands.size(); i++) result = binary(BinaryOp.OR, result, and(operands.get(i)));
     return result;
   }
 
   private Expr and(FMapParser.AndExprContext ctx) {
-    Expr result = not(ctx.notExpr(0));
-    for (int i = 1; i < ctx.notExpr().size(); i++) result = binary(BinaryOp.AND, result, not(ctx.notExpr(i)));
+    List<FMapParser.NotExprContext> operands = ctx.notExpr();
+    Expr result = not(operands.get(0));
+    for (int i = 1; i < operands.size(); i++) result = binary(BinaryOp.AND, result, not(operands.get(i)));
     return result;
   }
 
@@ -243,23 +264,25 @@ final class AstBuilder {
   }
 
   private Expr additive(FMapParser.AdditiveContext ctx) {
-    Expr result = multiplicative(ctx.multiplicative(0));
-    for (int i = 1; i < ctx.multiplicative().size(); i++) {
+    List<FMapParser.MultiplicativeContext> operands = ctx.multiplicative();
+    Expr result = multiplicative(operands.get(0));
+    for (int i = 1; i < operands.size(); i++) {
       BinaryOp op = ctx.op.get(i - 1).getType() == FMapLexer.PLUS ? BinaryOp.ADD : BinaryOp.SUB;
-      result = binary(op, result, multiplicative(ctx.multiplicative(i)));
+      result = binary(op, result, multiplicative(operands.get(i)));
     }
     return result;
   }
 
   private Expr multiplicative(FMapParser.MultiplicativeContext ctx) {
-    Expr result = unary(ctx.unary(0));
-    for (int i = 1; i < ctx.unary().size(); i++) {
+    List<FMapParser.UnaryContext> operands = ctx.unary();
+    Expr result = unary(operands.get(0));
+    for (int i = 1; i < operands.size(); i++) {
       BinaryOp op = switch (ctx.op.get(i - 1).getType()) {
         case FMapLexer.STAR -> BinaryOp.MUL;
         case FMapLexer.SLASH -> BinaryOp.DIV;
         default -> BinaryOp.MOD;
       };
-      result = binary(op, result, unary(ctx.unary(i)));
+      result = binary(op, result, unary(operands.get(i)));
     }
     return result;
   }

@@ -37,9 +37,12 @@ class CheckCorpusTest {
     return Corpus.files("check/good");
   }
 
+  /** Read once: every case checks against the same pinned schemas. */
+  private static ProjectLoader.Schemas schemas;
+
   static CheckResult check(Path file) throws IOException {
     String name = file.getFileName().toString();
-    var schemas = ProjectLoader.schemas(file.getParent()).orElseThrow();
+    if (schemas == null) schemas = ProjectLoader.schemas(file.getParent()).orElseThrow();
     ProjectConfig config = ProjectLoader.configFile(file.resolveSibling(name + ".yaml"));
     Project project = new Project(List.of(new Project.FmapSource(name, Corpus.read(file))), schemas.source(),
         schemas.target(), config);

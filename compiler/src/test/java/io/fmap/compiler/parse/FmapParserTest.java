@@ -49,7 +49,19 @@ class FmapParserTest {
     assertEquals(BinaryOp.FALLBACK, fallback.op());
     Binary add = (Binary) fallback.left();
     assertEquals(BinaryOp.ADD, add.op());
+    assertEquals(BinaryOp.ADD, add.op());
     assertEquals(BinaryOp.MUL, ((Binary) add.right()).op());
+  }
+
+  @Test
+  void pipesAndFallbacksApplyLeftToRight() {
+    MapDecl map = FmapParser.parse("p.fmap", "map a.B -> c.d { x = a ?? b | f\n y = a | f ?? b }")
+        .file().declarationsOf(MapDecl.class).get(0);
+    Pipe first = (Pipe) map.assignments().get(0).value();
+    assertEquals(BinaryOp.FALLBACK, ((Binary) first.input()).op());
+    Binary second = (Binary) map.assignments().get(1).value();
+    assertEquals(BinaryOp.FALLBACK, second.op());
+    assertInstanceOf(Pipe.class, second.left());
   }
 
   @Test

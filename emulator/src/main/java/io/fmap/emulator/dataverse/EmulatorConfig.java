@@ -66,6 +66,7 @@ public record EmulatorConfig(String host, int port, SystemSchema schema, List<Ob
     }
   }
 
+  public EmulatorConfig withHost(String h) { return new EmulatorConfig(h, port, schema, seedUsers, limits, auth, clients, faults, threads, clock, keyActivation, tokenLifetime, bulkSupport, snapshot); }
   public EmulatorConfig withPort(int p) { return new EmulatorConfig(host, p, schema, seedUsers, limits, auth, clients, faults, threads, clock, keyActivation, tokenLifetime, bulkSupport, snapshot); }
   public EmulatorConfig withSchema(SystemSchema s) { return new EmulatorConfig(host, port, s, seedUsers, limits, auth, clients, faults, threads, clock, keyActivation, tokenLifetime, bulkSupport, snapshot); }
   public EmulatorConfig withSeedUsers(List<ObjectNode> u) { return new EmulatorConfig(host, port, schema, u, limits, auth, clients, faults, threads, clock, keyActivation, tokenLifetime, bulkSupport, snapshot); }

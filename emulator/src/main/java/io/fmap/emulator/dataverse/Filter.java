@@ -51,7 +51,9 @@ sealed interface Filter {
     int cmp;
     if (a.isNumber() && b.isNumber()) cmp = a.decimalValue().compareTo(b.decimalValue());
     else if (a.isBoolean() && b.isBoolean()) cmp = Boolean.compare(a.asBoolean(), b.asBoolean());
-    else cmp = a.asText().toLowerCase(Locale.ROOT).compareTo(b.asText().toLowerCase(Locale.ROOT));
+    else if (op.equals("eq")) return a.asText().equalsIgnoreCase(b.asText());
+    else if (op.equals("ne")) return !a.asText().equalsIgnoreCase(b.asText());
+    else cmp = a.asText().compareToIgnoreCase(b.asText());
     return switch (op) {
       case "eq" -> cmp == 0;
       case "ne" -> cmp != 0;

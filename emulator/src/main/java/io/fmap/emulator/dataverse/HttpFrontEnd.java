@@ -32,8 +32,14 @@ final class HttpFrontEnd implements HttpHandler {
 
   HttpFrontEnd(DataverseEmulator emulator) { this.emulator = emulator; }
 
+  /** Thrown after a deliberately partial answer: the server then closes the connection. */
+  private static final class CutConnection extends IOException {
+    CutConnection() { super("fault injection: connection cut", null); }
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    boolean cut = false;
     try {
       byte[] body = readBody(exchange);
       if (body == null) {
@@ -56,13 +62,17 @@ final class HttpFrontEnd implements HttpHandler {
         send(exchange, ApiResponse.error(new DataverseError(404, "", "No resource at " + path
             + "; the Web API is under /api/data/v9.2/.")), false);
       }
+    } catch (CutConnection e) {
+      // An exception escaping the handler makes the JDK server close the socket: the cut the client sees.
+      cut = true;
+      throw e;
     } catch (IOException e) {
       // The client went away; nothing to answer.
     } catch (RuntimeException e) {
       // A bug in the emulator: answer 500 like the service's generic failure rather than dropping the socket.
       send(exchange, ApiResponse.error(new DataverseError(500, "0x80040216", "An unexpected error occurred: " + e)), false);
     } finally {
-      exchange.close();
+      if (!cut) exchange.close();
     }
   }
 
@@ -94,7 +104,7 @@ final class HttpFrontEnd implements HttpHandler {
       return;
     }
     ServiceProtection.Permit permit = (ServiceProtection.Permit) admission;
-    ApiResponse response;
+    ApiResponse response = null;
     Faults.Kind fault = emulator.config().faults().decide(n);
     try {
       if (fault != Faults.Kind.NONE) faults.incrementAndGet();
@@ -110,7 +120,7 @@ final class HttpFrontEnd implements HttpHandler {
       }
       if (emulator.protection().limits().latency()) sleep(Math.min(10_000, permit.cost(response.rows())));
     } finally {
-      permit.release(0);
+      permit.release(response == null ? 0 : response.rows());
     }
     send(exchange, withServiceHeaders(response, permit), fault == Faults.Kind.DROP_CONNECTION);
   }
@@ -142,12 +152,12 @@ final class HttpFrontEnd implements HttpHandler {
   }
 
   /** Writes the answer; with {@code cut}, only half the body goes out before the connection closes. */
-  private static void send(HttpExchange exchange, ApiResponse r, boolean cut) {
+  private static void send(HttpExchange exchange, ApiResponse r, boolean cut) throws CutConnection {
     try {
       r.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       byte[] body = r.body();
       boolean bodyless = r.status() == 204 || r.status() == 304 || body.length == 0;
-      if (cut && bodyless) return; // closing before any header is written drops the connection
+      if (cut && bodyless) throw new CutConnection();
       if (r.status() == 204 || r.status() == 304 || body.length == 0) {
         exchange.sendResponseHeaders(r.status(), -1);
         return;
@@ -156,9 +166,12 @@ final class HttpFrontEnd implements HttpHandler {
       OutputStream out = exchange.getResponseBody();
       out.write(body, 0, cut ? body.length / 2 : body.length);
       out.flush();
-      out.close(); // with bytes missing this throws and the server closes the connection: the cut the client sees
+      if (cut) throw new CutConnection();
+      out.close();
+    } catch (CutConnection e) {
+      throw e;
     } catch (IOException e) {
-      // Either the client left or this was the injected cut.
+      // The client left.
     }
   }
 

@@ -46,10 +46,13 @@ final class Queries {
     int skip = request.query().containsKey("$skiptoken") ? skipToken(request.query().get("$skiptoken")) : 0;
 
     List<Row> matching = new ArrayList<>();
-    for (Row row : store.all(table.name())) {
-      if (filter == null || Filter.test(filter, path -> resolve(table, row, path))) matching.add(row);
+    Map<String, Accessor> accessors = new java.util.HashMap<>();
+    if (filter != null) for (String path : Filter.paths(filter)) accessors.put(path, accessor(table, path));
+    for (Row row : store.rows(table.name()).rows.values()) {
+      if (filter == null || Filter.test(filter, path -> accessors.get(path).get(row))) matching.add(row);
     }
     matching.sort(order);
+    int total = matching.size();
     if (top != null && matching.size() > top) matching = new ArrayList<>(matching.subList(0, top));
     int end = Math.min(matching.size(), skip + pageSize);
     List<Row> page = skip >= matching.size() ? List.of() : matching.subList(skip, end);
@@ -57,7 +60,7 @@ final class Queries {
     boolean annotations = request.prefers("odata.include-annotations");
     ObjectNode root = Json.object();
     root.put("@odata.context", baseUrl + "$metadata#" + table.entitySetName());
-    if ("true".equals(request.query().get("$count"))) root.put("@odata.count", matching.size());
+    if ("true".equals(request.query().get("$count"))) root.put("@odata.count", total);
     ArrayNode value = root.putArray("value");
     for (Row r : page) value.add(RowJson.render(table, r, columns, annotations));
     if (end < matching.size()) root.put("@odata.nextLink", nextLink(baseUrl, table, request, end));
@@ -126,6 +129,22 @@ final class Queries {
     }
   }
 
+  /** Reads one property path from a row; built once per query, not once per row. */
+  interface Accessor {
+    JsonNode get(Row row);
+  }
+
+  private Accessor accessor(Table table, String path) {
+    if (path.indexOf('/') >= 0) return row -> resolve(table, row, path);
+    Column c = RowJson.column(table, path).orElseThrow();
+    if (c.name().equals(table.primaryIdColumn())) return row -> com.fasterxml.jackson.databind.node.TextNode.valueOf(row.id().toString());
+    String name = c.name();
+    return row -> {
+      JsonNode v = row.get(name);
+      return v == null ? NullNode.getInstance() : v;
+    };
+  }
+
   /** A filter path's value on one row: a column, a lookup id, or one column of the row a lookup points at. */
   JsonNode resolve(Table table, Row row, String path) {
     int slash = path.indexOf('/');
@@ -147,7 +166,7 @@ final class Queries {
 
   private Comparator<Row> order(Table table, String orderby) {
     // Without $orderby Dataverse returns rows by primary key.
-    Comparator<Row> byId = Comparator.comparing(r -> r.id().toString());
+    Comparator<Row> byId = Comparator.comparing(Row::id);
     if (orderby == null || orderby.isBlank()) return byId;
     Comparator<Row> out = null;
     for (String part : orderby.split(",")) {
@@ -155,7 +174,8 @@ final class Queries {
       String property = words[0];
       boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
       checkPath(table, property);
-      Comparator<Row> c = (a, b) -> compareValues(resolve(table, a, property), resolve(table, b, property));
+      Accessor get = accessor(table, property);
+      Comparator<Row> c = (a, b) -> compareValues(get.get(a), get.get(b));
       if (desc) c = c.reversed();
       out = out == null ? c : out.thenComparing(c);
     }

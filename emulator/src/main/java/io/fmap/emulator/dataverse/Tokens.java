@@ -76,7 +76,7 @@ final class Tokens {
     ObjectNode body = Json.object();
     body.put("error", error);
     body.put("error_description", description);
-    body.putArray("error_codes").add(Integer.parseInt(description.substring(5, description.indexOf(':'))));
+    body.putArray("error_codes").add(Integer.parseInt(description.substring("AADSTS".length(), description.indexOf(':'))));
     return ApiResponse.json(status, Json.write(body), 0).withHeader("Content-Type", "application/json; charset=utf-8");
   }
 

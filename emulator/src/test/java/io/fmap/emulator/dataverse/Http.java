@@ -58,10 +58,13 @@ final class Http {
     if (token != null) b.header("Authorization", "Bearer " + token);
     for (int i = 0; i + 1 < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
     try {
-      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      // Bounded: a response that never completes fails the test instead of hanging the build.
+      HttpResponse<String> r = client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).get(30, java.util.concurrent.TimeUnit.SECONDS);
       return new Answer(r.statusCode(), r.headers(), r.body());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new java.io.UncheckedIOException(e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new java.io.UncheckedIOException(new IOException("no complete answer within 30 s", e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -45,7 +45,7 @@ public final class DataverseClient {
     // No cookie jar: without the ARR affinity cookie requests spread over the org's web servers.
     OkHttpClient http = new OkHttpClient.Builder()
         .connectionPool(new okhttp3.ConnectionPool(config.maxParallelism(), 5, java.util.concurrent.TimeUnit.MINUTES))
-        .readTimeout(Duration.ofMinutes(4)) // bulk messages run long; the SDK's default timeout
+        .readTimeout(retry.readTimeout())
         .build();
     TokenProvider tokens = new TokenProvider(http, config.tokenUrl(), config.scope(), identity, redactor,
         java.time.Clock.systemUTC());

@@ -144,9 +144,9 @@ public final class Ledger implements AutoCloseable {
 
   private Run insertRun(RunMode mode, String who, String planHash, Long rollbackOf) throws SQLException {
     String now = Timestamps.format(clock.instant());
-    Jdbc.update(connection, "INSERT INTO runs (mode, status, who, plan_hash, started_at) VALUES (?, ?, ?, ?, ?)",
-        mode.code(), RunStatus.RUNNING.code(), who, planHash, now);
-    long id = Jdbc.count(connection, "SELECT MAX(id) FROM runs");
+    // RETURNING (SQLite 3.35+, PostgreSQL): the id this insert got, whoever else inserts meanwhile.
+    long id = Jdbc.count(connection, "INSERT INTO runs (mode, status, who, plan_hash, started_at) "
+        + "VALUES (?, ?, ?, ?, ?) RETURNING id", mode.code(), RunStatus.RUNNING.code(), who, planHash, now);
     if (rollbackOf != null) {
       Jdbc.update(connection, "UPDATE runs SET rollback_of = ? WHERE id = ?", rollbackOf, id);
     }
@@ -387,9 +387,8 @@ public final class Ledger implements AutoCloseable {
 
   private Checkpoint insertCheckpoint(long runId, String label) throws SQLException {
     long seq = Jdbc.count(connection, "SELECT COALESCE(MAX(seq), 0) FROM records");
-    Jdbc.update(connection, "INSERT INTO checkpoints (run_id, label, seq, created_at) VALUES (?, ?, ?, ?)",
-        runId, label, seq, Timestamps.format(clock.instant()));
-    long id = Jdbc.count(connection, "SELECT MAX(id) FROM checkpoints");
+    long id = Jdbc.count(connection, "INSERT INTO checkpoints (run_id, label, seq, created_at) VALUES (?, ?, ?, ?) "
+        + "RETURNING id", runId, label, seq, Timestamps.format(clock.instant()));
     return Jdbc.first(connection, "SELECT id, run_id, label, seq, created_at FROM checkpoints WHERE id = ?",
         Ledger::checkpoint, id).orElseThrow();
   }
@@ -420,9 +419,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Every schema change fmap applied, oldest first, removed ones included. */
-  public synchronized List<SchemaChange> schemaChanges() {
+  public synchronized List<AppliedSchemaChange> schemaChanges() {
     return read(() -> Jdbc.list(connection, "SELECT id, run_id, kind, name, detail, applied_at, removed_by "
-        + "FROM schema_changes ORDER BY id", row -> new SchemaChange(row.getLong(1), row.getLong(2),
+        + "FROM schema_changes ORDER BY id", row -> new AppliedSchemaChange(row.getLong(1), row.getLong(2),
         row.getString(3), row.getString(4), row.getString(5), Timestamps.parse(row.getString(6)),
         Jdbc.nullableLong(row, "removed_by"))));
   }

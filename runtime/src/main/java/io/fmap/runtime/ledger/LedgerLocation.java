@@ -54,15 +54,18 @@ public record LedgerLocation(String jdbcUrl, Dialect dialect) {
     return sqliteFile(projectDir.resolve(value));
   }
 
-  /** The file an SQLite ledger lives in, or null for a server database or an in-memory one. */
+  /** The file an SQLite ledger lives in (also for a {@code file:} URI), or null for a server or in-memory one. */
   public Path sqlitePath() {
     if (dialect != Dialect.SQLITE) {
       return null;
     }
     String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+    if (rest.startsWith("file:")) {
+      rest = rest.substring("file:".length());
+    }
     int query = rest.indexOf('?');
     String file = query < 0 ? rest : rest.substring(0, query);
-    return file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") ? null : Path.of(file);
+    return file.isEmpty() || file.startsWith(":memory:") || rest.contains("mode=memory") ? null : Path.of(file);
   }
 
   /** The URL without any password it carries, for messages and logs. */

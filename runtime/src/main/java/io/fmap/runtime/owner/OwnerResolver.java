@@ -27,6 +27,7 @@ public final class OwnerResolver {
   private final TargetOwner fallbackOwner;
   private final String fallbackProblem;
   private final Map<String, OwnerResolution> resolved = new ConcurrentHashMap<>();
+  private final Map<String, OwnerResolution> resolvedEmails = new ConcurrentHashMap<>();
   private final String noOwnerKey = "\u0000no owner";
 
   private OwnerResolver(Map<String, SourceUser> sourceUsers, Map<String, List<TargetUser>> targetUsersByEmail,
@@ -87,6 +88,17 @@ public final class OwnerResolver {
     return resolved.computeIfAbsent(id == null ? noOwnerKey : id, k -> match(id));
   }
 
+  /**
+   * Resolves an email directly, as a mapping's {@code owner(email)} does; the result names no Spark
+   * user. A null or blank email is a missing owner.
+   */
+  public OwnerResolution resolveEmail(String email) {
+    String normalized = Emails.normalize(email);
+    return resolvedEmails.computeIfAbsent(normalized == null ? noOwnerKey : normalized, k -> normalized == null
+        ? unresolved(null, null, null, OwnerStatus.MISSING_OWNER, List.of(), "the record names no owner email")
+        : matchEmail(null, null, normalized));
+  }
+
   private OwnerResolution match(String id) {
     if (id == null) {
       return unresolved(null, null, null, OwnerStatus.MISSING_OWNER, List.of(), "the record names no owner");
@@ -100,6 +112,10 @@ public final class OwnerResolver {
     if (email == null) {
       return unresolved(id, user, null, OwnerStatus.MISSING_OWNER, List.of(), "Spark user " + id + " has no email");
     }
+    return matchEmail(id, user, email);
+  }
+
+  private OwnerResolution matchEmail(String id, SourceUser user, String email) {
     List<TargetUser> candidates = targetUsersByEmail.getOrDefault(email, List.of());
     List<TargetUser> enabled = candidates.stream().filter(TargetUser::enabled).toList();
     if (enabled.size() == 1) {

@@ -1,6 +1,7 @@
 package io.fmap.runtime.source;
 
 import io.fmap.runtime.api.SourceRecord;
+import io.fmap.runtime.ledger.ContentHash;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Delta pickup by content hash: compares each record with the hash the ledger kept from the last
+ * Delta pickup by content hash, for sources whose {@code updated_at} cannot be trusted: compares
+ * each record's {@link ContentHash} (the ledger's canonical form) with the hash kept from the last
  * run. Holds only the previous hashes and the ids seen, never the records.
  */
 public final class HashDelta {
@@ -30,11 +32,16 @@ public final class HashDelta {
   /** The change this record represents, or empty when it is as it was. */
   public Optional<Change> consider(SourceRecord record) {
     seen.add(record.id());
-    String hash = ContentHash.of(record);
+    String hash = of(record);
     String before = previous.get(record.id());
     if (before == null) return Optional.of(new Change(Kind.NEW, record, hash));
     if (!before.equals(hash)) return Optional.of(new Change(Kind.CHANGED, record, hash));
     return Optional.empty();
+  }
+
+  /** The hash a source record is remembered by: its fields in the ledger's canonical form. */
+  public static String of(SourceRecord record) {
+    return ContentHash.of(record.fields());
   }
 
   /** Ids known from the last run that the source no longer has, sorted; call after the last record. */

@@ -67,11 +67,11 @@ final class FakeOrg implements AutoCloseable {
   }
 
   static final RetryPolicy FAST =
-      new RetryPolicy(4, 20, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(20));
+      new RetryPolicy(4, 20, Duration.ofMillis(5), Duration.ofMillis(40), Duration.ofSeconds(20), Duration.ofSeconds(5));
 
   DataverseClient client(DataverseConfig config) {
     Redactor redactor = new Redactor();
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient http = new OkHttpClient.Builder().readTimeout(FAST.readTimeout()).build();
     TokenProvider tokens = new TokenProvider(http, config.tokenUrl(), config.scope(), config.identities().get(0),
         redactor, Clock.systemUTC());
     return new DataverseClient("app-1", http, config, tokens, new ThrottleGate(config.maxParallelism()), FAST,
@@ -93,6 +93,8 @@ final class FakeOrg implements AutoCloseable {
       new Table("task", "Task", "tasks", "activityid", "subject", Ownership.USER, true, false,
           List.of(Column.of("subject", ColumnType.TEXT), Column.of("statecode", ColumnType.STATE),
               Column.of("statuscode", ColumnType.STATUS)), List.of()),
+      new Table("systemuser", "User", "systemusers", "systemuserid", "fullname", Ownership.NONE, false, false,
+          List.of(), List.of()),
       new Table("annotation", "Note", "annotations", "annotationid", "subject", Ownership.USER, false, false,
           List.of(Column.of("subject", ColumnType.TEXT), Column.of("documentbody", ColumnType.MEMO)), List.of())),
       List.of(), new java.util.TreeMap<>(Map.of("maxuploadfilesize", "6000000")));

@@ -14,17 +14,17 @@ import java.util.Set;
  * way the executor does, against a "server" that is an append-only file of received writes. The
  * test kills it at arbitrary instants and runs it again; each run resumes the same ledger run.
  *
- * <p>Arguments: ledger file, server file, number of records, batch size.
+ * <p>Arguments: ledger (file path or JDBC URL), server file, number of records, batch size.
  */
 public final class CrashingWriter {
 
   public static void main(String[] args) throws IOException {
-    Path ledgerFile = Path.of(args[0]);
+    LedgerLocation location = LedgerLocation.parse(Path.of("."), args[0]);
     Path serverFile = Path.of(args[1]);
     int records = Integer.parseInt(args[2]);
     int batchSize = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    try (Ledger ledger = Ledger.open(LedgerLocation.sqliteFile(ledgerFile));
+    try (Ledger ledger = Ledger.open(location);
         WriterLock lock = ledger.lockForWriting("pid " + ProcessHandle.current().pid() + " (crash test)");
         FileOutputStream server = new FileOutputStream(serverFile.toFile(), true)) {
       if (ledger.runs().stream().anyMatch(r -> r.status() == RunStatus.COMPLETED)) {

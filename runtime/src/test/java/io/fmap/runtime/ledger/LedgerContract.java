@@ -281,7 +281,7 @@ abstract class LedgerContract {
     long run = ledger.startRun(RunMode.SCHEMA, "ana", "h").id();
     assertTrue(ledger.recordSchemaChange(run, "column", "account.new_tier", "{\"type\":\"string\"}"));
     assertFalse(ledger.recordSchemaChange(run, "column", "account.new_tier", "{\"type\":\"string\"}"));
-    SchemaChange change = ledger.schemaChanges().get(0);
+    AppliedSchemaChange change = ledger.schemaChanges().get(0);
     assertNull(change.removedBy());
 
     long undo = ledger.startRollback(run, "ana", "h").id();

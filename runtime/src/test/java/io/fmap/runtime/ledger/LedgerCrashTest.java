@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +23,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety for real: a child JVM runs {@link CrashingWriter} and is killed ({@code kill -9}) at
  * seeded points of its write loop (while announcing, between sends, while confirming), then run
  * again until it completes. Between kills and at the end, the ledger must agree with the server.
+ * On SQLite always, on PostgreSQL too when {@code FMAP_TEST_PG_URL} is set.
  */
 class LedgerCrashTest {
 
-  static final int RECORDS = 1200;
+  static final int RECORDS = 1500;
   static final int BATCH = 40;
   static final int KILLS = 20;
 
@@ -59,13 +64,34 @@ class LedgerCrashTest {
 
   @Test
   void aWriterKilledAtSeededPointsResumesWithNothingLostNothingConfirmedTwiceNothingResent() throws Exception {
-    Path ledgerFile = dir.resolve("ledger.db");
+    crashAndResume(LedgerLocation.sqliteFile(dir.resolve("ledger.db")));
+  }
+
+  @Test
+  @EnabledIfEnvironmentVariable(named = "FMAP_TEST_PG_URL", matches = "jdbc:postgresql:.+")
+  void theSameOnPostgres() throws Exception {
+    String base = System.getenv("FMAP_TEST_PG_URL");
+    String schema = "fmap_ledger_crash_" + Long.toHexString(System.nanoTime());
+    try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    try {
+      String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      crashAndResume(new LedgerLocation(url, Dialect.POSTGRES));
+    } finally {
+      try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private void crashAndResume(LedgerLocation ledgerFile) throws Exception {
     Path serverFile = dir.resolve("server.log");
     Random random = new Random(20261129);
     Set<RecordKey> confirmedBefore = Set.of();
     int killedMidRun = 0;
     for (int kill = 0; kill < KILLS; kill++) {
-      int linesBeforeKill = 1 + random.nextInt(3 * BATCH);
+      int linesBeforeKill = 1 + random.nextInt(2 * BATCH);
       int extraMicros = random.nextInt(3000);
       ChildRun child = runChild(ledgerFile, serverFile, linesBeforeKill, extraMicros);
       if (child.finished()) {
@@ -86,16 +112,16 @@ class LedgerCrashTest {
     assertEquals(RECORDS, sends.size());
     assertEquals(Map.of(), sends.entrySet().stream().filter(e -> e.getValue() != 1)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "records sent more than once");
-    try (Ledger ledger = Ledger.open(LedgerLocation.sqliteFile(ledgerFile))) {
+    try (Ledger ledger = Ledger.open(ledgerFile)) {
       assertEquals(1, ledger.runs().size(), "every restart resumed the same run");
       assertEquals(RunStatus.COMPLETED, ledger.runs().get(0).status());
     }
   }
 
   /** Confirmed entries are all on the server, at most one batch is in doubt; returns the confirmed keys. */
-  private Set<RecordKey> checkConsistent(Path ledgerFile, Path serverFile, String when) throws IOException {
+  private Set<RecordKey> checkConsistent(LedgerLocation ledgerFile, Path serverFile, String when) throws IOException {
     Map<String, Integer> sends = received(serverFile);
-    try (Ledger ledger = Ledger.open(LedgerLocation.sqliteFile(ledgerFile))) {
+    try (Ledger ledger = Ledger.open(ledgerFile)) {
       if (ledger.runs().isEmpty()) {
         return Set.of();
       }
@@ -119,11 +145,11 @@ class LedgerCrashTest {
   record ChildRun(boolean finished) {}
 
   /** Runs the writer until it has printed {@code lines} lines (then kills it) or exits by itself. */
-  private ChildRun runChild(Path ledgerFile, Path serverFile, int lines, int extraMicros) throws Exception {
+  private ChildRun runChild(LedgerLocation ledgerFile, Path serverFile, int lines, int extraMicros) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+    Process process = new ProcessBuilder(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
-        ledgerFile.toString(), serverFile.toString(), Integer.toString(RECORDS), Integer.toString(BATCH))
+        ledgerFile.jdbcUrl(), serverFile.toString(), Integer.toString(RECORDS), Integer.toString(BATCH))
         .redirectError(dir.resolve("child.err").toFile())
         .start();
     // Bounded: a child that hangs is killed and the test fails on its missing output.

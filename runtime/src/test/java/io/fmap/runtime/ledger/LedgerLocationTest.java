@@ -47,4 +47,12 @@ class LedgerLocationTest {
     assertEquals("jdbc:postgresql://ana:***@db/fmap",
         LedgerLocation.parse(PROJECT, "jdbc:postgresql://ana:s3cret@db/fmap").redacted());
   }
+
+  @Test
+  void anSqliteUrlNamesItsFileSoItCanBeLockedAndAMemoryLedgerHasNone() {
+    assertEquals(Path.of("/var/fmap/l.db"), LedgerLocation.parse(PROJECT, "jdbc:sqlite:/var/fmap/l.db").sqlitePath());
+    assertEquals(Path.of("/var/fmap/l.db"), LedgerLocation.parse(PROJECT, "jdbc:sqlite:file:/var/fmap/l.db?cache=shared").sqlitePath());
+    assertNull(LedgerLocation.parse(PROJECT, "jdbc:sqlite::memory:").sqlitePath());
+    assertNull(LedgerLocation.parse(PROJECT, "jdbc:sqlite:file:ledger?mode=memory&cache=shared").sqlitePath());
+  }
 }

@@ -133,6 +133,14 @@ class SqliteLedgerTest extends LedgerContract {
         0, 0, 0, 0, 0, 0, 0)), ledger.audit().counts(run));
   }
 
+  @Test
+  void aFileThatIsNoLedgerIsRefusedNamingIt() throws Exception {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "these are not the tables you are looking for ".repeat(100));
+    LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(LedgerLocation.sqliteFile(notes)));
+    assertTrue(e.getMessage().contains(notes.toString()), e.getMessage());
+  }
+
   /** An SQLite file whose migrations table says it is at {@code version}; the caller adds the tables. */
   private static Connection ledgerMarkedAtVersion(Path file, int version) throws Exception {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -127,4 +127,27 @@ class OwnerResolverTest {
     assertEquals(new SourceUser("u9", " Zoe@Spark.example", "Zoe", false), SourceUser.of(record));
     assertTrue(SourceUser.of(new io.fmap.runtime.api.SourceRecord("User", "u8", java.util.Map.of())).active());
   }
+
+  @Test
+  void anEmailResolvesDirectlyAsAMappingsOwnerCallDoes() {
+    OwnerResolver resolver = resolver(FallbackRule.parse("team:Sales Migration"));
+    OwnerResolution ana = resolver.resolveEmail(" ANA.lopez@fmap.example");
+    assertEquals(OwnerStatus.MATCHED, ana.status());
+    assertEquals(new TargetOwner.User(ANA), ana.owner());
+    assertNull(ana.sourceOwnerId());
+    assertEquals(OwnerStatus.DISABLED_USER, resolver.resolveEmail("cara@fmap.example").status());
+    OwnerResolution none = resolver.resolveEmail(null);
+    assertEquals(OwnerStatus.MISSING_OWNER, none.status());
+    assertEquals(new TargetOwner.Team(SALES), none.owner());
+  }
+
+  @Test
+  void anOwnerBecomesTheReferenceAMappedRowCarries() {
+    String guid = "5f3c7c1e-0000-4000-8000-000000000001";
+    TargetOwner team = new TargetOwner.Team(new TargetTeam(guid, "Sales"));
+    assertEquals(new io.fmap.runtime.api.TargetRef("team", "ownerid",
+        new io.fmap.runtime.api.TargetKey.ById(java.util.UUID.fromString(guid))), team.toTargetRef());
+    assertEquals("systemuser", new TargetOwner.User(new TargetUser(guid, "a@fmap.example", "A", true))
+        .toTargetRef().table());
+  }
 }

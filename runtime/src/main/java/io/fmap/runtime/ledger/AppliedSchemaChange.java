@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param detail    JSON describing it as applied
  * @param removedBy the rollback run that removed it, or null while it is in place
  */
-public record SchemaChange(long id, long runId, String kind, String name, String detail,
+public record AppliedSchemaChange(long id, long runId, String kind, String name, String detail,
     Instant appliedAt, Long removedBy) {}

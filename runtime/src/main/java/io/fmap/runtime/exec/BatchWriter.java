@@ -1,0 +1,249 @@
+package io.fmap.runtime.exec;
+
+import io.fmap.runtime.api.CompiledPlan;
+import io.fmap.runtime.api.MapResult;
+import io.fmap.runtime.api.MapTransform;
+import io.fmap.runtime.api.MappingContext;
+import io.fmap.runtime.api.MappingError;
+import io.fmap.runtime.api.SourceRecord;
+import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.ledger.ContentHash;
+import io.fmap.runtime.ledger.Intent;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.Operation;
+import io.fmap.runtime.ledger.Outcome;
+import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.ledger.WriteKind;
+import io.fmap.runtime.source.MalformedRecord;
+import io.fmap.runtime.target.TargetConnector;
+import io.fmap.runtime.target.WriteResult;
+import io.fmap.schema.Ownership;
+import io.fmap.schema.SystemSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes one batch of source records through the ledger: map, set aside what cannot be sent
+ * (quarantined with its reason, or skipped because the standing write has the same content),
+ * announce the rest, send it, record the answers. One ledger commit per step and table, never one
+ * per record. Thread-safe: batches of one run are written in parallel.
+ */
+final class BatchWriter {
+  /** Lookup updates of the second pass are ledger entries of their own: {@code Company~lookups}. */
+  static final String LOOKUPS_SUFFIX = "~lookups";
+
+  /** Which pass of a two-pass load a batch belongs to. */
+  enum Pass { ROWS, LOOKUPS }
+
+  /** A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it. */
+  private record Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String beforeImage) {}
+
+  private final CompiledPlan plan;
+  private final MappingContext context;
+  private final Ledger ledger;
+  private final TargetConnector target;
+  private final SystemSchema targetSchema;
+  private final Owners owners;
+  private final FaultHook hook;
+  private final long runId;
+
+  BatchWriter(CompiledPlan plan, MappingContext context, Ledger ledger, TargetConnector target,
+      SystemSchema targetSchema, Owners owners, FaultHook hook, long runId) {
+    this.plan = plan;
+    this.context = context;
+    this.ledger = ledger;
+    this.target = target;
+    this.targetSchema = targetSchema;
+    this.owners = owners;
+    this.hook = hook;
+    this.runId = runId;
+  }
+
+  void write(List<SourceRecord> records, Pass pass) throws IOException {
+    List<Outcome> setAside = new ArrayList<>();
+    Map<String, List<Prepared>> byTable = new LinkedHashMap<>();
+    for (SourceRecord record : records) {
+      List<Prepared> rows = new ArrayList<>();
+      Optional<Outcome.Quarantined> problem = pass == Pass.ROWS ? prepareRows(record, rows)
+          : prepareLookups(record, rows);
+      if (problem.isPresent()) {
+        setAside.add(problem.get());
+      } else {
+        rows.forEach(p -> byTable.computeIfAbsent(p.key().targetTable(), t -> new ArrayList<>()).add(p));
+      }
+    }
+    setAside(setAside);
+    if (pass == Pass.LOOKUPS) dropRowsThatNeverLanded(byTable);
+    for (Map.Entry<String, List<Prepared>> table : byTable.entrySet()) {
+      send(table.getKey(), table.getValue());
+    }
+  }
+
+  /** A source record the connector could not read: quarantined under its location. */
+  void malformed(MalformedRecord bad) {
+    RecordKey key = new RecordKey(bad.object(), bad.location(), "(source)");
+    setAside(List.of(new Outcome.Quarantined(key, "MALFORMED_RECORD", bad.reason())));
+  }
+
+  /** First pass: every row of the record without its deferred lookups, or the record's quarantine. */
+  private Optional<Outcome.Quarantined> prepareRows(SourceRecord record, List<Prepared> out) {
+    List<MapResult> results = plan.transform(record, context);
+    for (MapResult result : results) {
+      if (result instanceof MapResult.Failed failed) {
+        // One failing map sets the whole record aside: half a record in the target helps nobody.
+        return Optional.of(quarantine(record, failed.error()));
+      }
+    }
+    for (MapResult result : results) {
+      for (TargetRow mapped : ((MapResult.Mapped) result).rows()) {
+        TargetRow row = mapped.withoutLookups(plan.deferredColumns(mapped.map()));
+        if (row.owner() == null && owned(row.table())) {
+          Optional<TargetRef> fallback = owners.fallback();
+          if (fallback.isEmpty()) {
+            return Optional.of(quarantine(record, new MappingError(MappingError.Code.UNRESOLVED_OWNER,
+                "the map assigns no owner to this " + row.table() + " row and the project has no fallback owner",
+                plan.map(row.map()).map(MapTransform::location).orElse(null), row.source())));
+          }
+          row = withOwner(row, fallback.get());
+        }
+        Optional<Outcome.Quarantined> untranslatable = checkTranslatable(record, row);
+        if (untranslatable.isPresent()) return untranslatable;
+        RecordKey key = new RecordKey(record.object(), record.id(), row.table());
+        out.add(new Prepared(key, row, WriteKind.UPSERT, RowContent.hash(row), null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Second pass: only the deferred lookups that have a value. Mapping failures were quarantined in
+   * the first pass and are not reported twice.
+   */
+  private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out) {
+    for (MapResult result : plan.transform(record, context)) {
+      if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
+      for (TargetRow row : mapped.rows()) {
+        Set<String> deferred = new HashSet<>(plan.deferredColumns(row.map()));
+        deferred.retainAll(row.lookups().keySet());
+        if (deferred.isEmpty()) continue;
+        TargetRow only = row.onlyLookups(deferred);
+        Map<String, Object> before = new TreeMap<>();
+        deferred.forEach(column -> before.put(column, null));
+        RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
+        // Before the update the first pass had left these lookups empty: that is what rollback restores.
+        out.add(new Prepared(key, only, WriteKind.UPDATE, RowContent.hash(only),
+            ContentHash.canonicalJson(before)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A lookup update would create a bare row where the first pass wrote none: those are left out. */
+  private void dropRowsThatNeverLanded(Map<String, List<Prepared>> byTable) {
+    List<RecordKey> firstPass = new ArrayList<>();
+    byTable.values().forEach(rows -> rows.forEach(p -> firstPass.add(rowKey(p.key()))));
+    Set<RecordKey> landed = ledger.history().lastLanded(firstPass).keySet();
+    byTable.values().forEach(rows -> rows.removeIf(p -> !landed.contains(rowKey(p.key()))));
+    byTable.values().removeIf(List::isEmpty);
+  }
+
+  private static RecordKey rowKey(RecordKey lookupsKey) {
+    String object = lookupsKey.sourceObject();
+    return new RecordKey(object.substring(0, object.length() - LOOKUPS_SUFFIX.length()), lookupsKey.sourceId(),
+        lookupsKey.targetTable());
+  }
+
+  private Optional<Outcome.Quarantined> checkTranslatable(SourceRecord record, TargetRow row) {
+    return RowContent.unknownTable(row, targetSchema).map(table -> quarantine(record, new MappingError(
+        MappingError.Code.FAILED, "the row refers to table " + table + ", which the target schema does not have; "
+        + "run `fmap schema pull` and `fmap check`", plan.map(row.map()).map(MapTransform::location).orElse(null),
+        row.source())));
+  }
+
+  private boolean owned(String table) {
+    return targetSchema.table(table).map(t -> t.ownership() == Ownership.USER).orElse(false);
+  }
+
+  private static TargetRow withOwner(TargetRow row, TargetRef owner) {
+    return new TargetRow(row.map(), row.table(), row.source(), row.key(), row.columns(), row.lookups(), owner,
+        row.parties());
+  }
+
+  /** The record set aside, under the table its maps write (all of them, when several). */
+  private Outcome.Quarantined quarantine(SourceRecord record, MappingError error) {
+    String tables = plan.router(record.object())
+        .map(r -> String.join(",", r.maps().stream().map(MapTransform::targetTable).distinct().sorted().toList()))
+        .filter(t -> !t.isEmpty()).orElse("(unrouted)");
+    return new Outcome.Quarantined(new RecordKey(record.object(), record.id(), tables), error.code().name(),
+        error.describe());
+  }
+
+  private void setAside(List<? extends Outcome> outcomes) {
+    if (outcomes.isEmpty()) return;
+    List<RecordKey> keys = outcomes.stream().map(Outcome::key).toList();
+    Set<RecordKey> landed = ledger.landedAmong(runId, keys);
+    List<Outcome> open = outcomes.stream().filter(o -> !landed.contains(o.key())).map(o -> (Outcome) o).toList();
+    if (open.isEmpty()) return;
+    hook.before(FaultHook.Step.SET_ASIDE);
+    ledger.settle(runId, open);
+  }
+
+  /** Skip what stands unchanged, announce the rest, send it, record the answers. */
+  private void send(String table, List<Prepared> rows) throws IOException {
+    Map<RecordKey, LedgerEntry> standing = ledger.history().lastLanded(rows.stream().map(Prepared::key).toList());
+    List<Prepared> toSend = new ArrayList<>();
+    List<Outcome> skipped = new ArrayList<>();
+    for (Prepared p : rows) {
+      LedgerEntry last = standing.get(p.key());
+      if (last != null && last.runId() == runId) continue; // landed earlier in this run: never re-sent
+      if (last != null && Objects.equals(last.contentHash(), p.hash())) {
+        skipped.add(new Outcome.Skipped(p.key(), "unchanged since run " + last.runId(), p.hash()));
+      } else {
+        toSend.add(p);
+      }
+    }
+    setAside(skipped);
+    if (toSend.isEmpty()) return;
+    List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(),
+        RowContent.knownId(p.row().key()), p.hash(), p.beforeImage())).toList();
+    hook.before(FaultHook.Step.INTEND);
+    Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
+    List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
+    if (sending.isEmpty()) return;
+    hook.before(FaultHook.Step.SEND);
+    List<WriteResult> results = target.writeRows(table, sending.stream().map(Prepared::row).toList());
+    if (results.size() != sending.size()) {
+      throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
+          + table + "; the writes stay in doubt and the next run checks them");
+    }
+    List<Outcome> outcomes = new ArrayList<>(sending.size());
+    for (int i = 0; i < sending.size(); i++) {
+      outcomes.add(outcome(sending.get(i), results.get(i), standing.containsKey(sending.get(i).key())));
+    }
+    hook.before(FaultHook.Step.SETTLE);
+    ledger.settle(runId, outcomes);
+  }
+
+  private static Outcome outcome(Prepared p, WriteResult result, boolean existedBefore) {
+    if (!result.ok()) {
+      String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
+      return new Outcome.Failed(p.key(), code, result.message());
+    }
+    String id = result.targetId() != null ? result.targetId().toString() : RowContent.knownId(p.row().key());
+    if (id == null) {
+      throw new IllegalStateException("the target connector reported " + p.key() + " written without its id");
+    }
+    Operation operation = p.kind() == WriteKind.UPDATE || existedBefore ? Operation.UPDATED : Operation.CREATED;
+    return new Outcome.Landed(p.key(), operation, id, null);
+  }
+}

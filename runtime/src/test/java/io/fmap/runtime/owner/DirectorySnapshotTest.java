@@ -1,0 +1,63 @@
+package io.fmap.runtime.owner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.EmulatorConfig;
+import io.fmap.emulator.dataverse.Limits;
+import io.fmap.runtime.dataverse.DataverseConfig;
+import io.fmap.runtime.dataverse.DataverseTargetConnector;
+import io.fmap.runtime.dataverse.Identity;
+import io.fmap.runtime.dataverse.RetryPolicy;
+import io.fmap.runtime.dataverse.Secret;
+import io.fmap.runtime.target.LinkOnlyFileStore;
+import io.fmap.schema.SchemaSnapshots;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Owner resolution against the Dataverse emulator's seeded users, read through the real connector. */
+class DirectorySnapshotTest {
+
+  @Test
+  void theEmulatorsSeededUsersAndTeamResolveOwnersByEmail() throws Exception {
+    try (DataverseEmulator emulator = DataverseEmulator.start(EmulatorConfig.defaults().withLimits(Limits.none()));
+        DataverseTargetConnector target = DataverseTargetConnector.open(new DataverseConfig(
+                URI.create(emulator.rootUrl()), DataverseConfig.DEFAULT_API_VERSION, URI.create(emulator.tokenUrl("fmap")),
+                emulator.rootUrl() + "/.default", List.of(new Identity("fmap-demo", null, Secret.of("fmap-demo"))),
+                100, 2, false, false, null),
+            SchemaSnapshots.fromJson(stdlibDynamicsSchema()), RetryPolicy.DEFAULT, new LinkOnlyFileStore("files"))) {
+      DirectorySnapshot directory = DirectorySnapshot.read(target);
+
+      List<TargetUser> people = directory.users().stream()
+          .filter(u -> u.email() != null && u.email().endsWith("@fmap.example")).toList();
+      assertEquals(5, people.size(), directory.users().toString());
+      assertTrue(directory.teams().stream().anyMatch(t -> t.name().equals("fmap-demo")), directory.teams().toString());
+
+      OwnerResolver resolver = OwnerResolver.create(List.of(
+              new SourceUser("u1", "Alex.Morgan@FMAP.example ", "Alex", true),
+              new SourceUser("u2", "drew.evans@fmap.example", "Drew", true),
+              new SourceUser("u3", "nobody@spark.example", "Nobody", true)),
+          directory, FallbackRule.parse("team:fmap-demo"));
+      OwnerResolution alex = resolver.resolve("u1");
+      assertEquals(OwnerStatus.MATCHED, alex.status());
+      assertTrue(alex.owner().odataBind().startsWith("/systemusers("), alex.owner().odataBind());
+      assertEquals(OwnerStatus.DISABLED_USER, resolver.resolve("u2").status());
+      OwnerResolution nobody = resolver.resolve("u3");
+      assertEquals(OwnerStatus.UNMATCHED, nobody.status());
+      assertTrue(nobody.byFallback());
+      assertTrue(nobody.owner().odataBind().startsWith("/teams("), nobody.owner().odataBind());
+      assertFalse(OwnerReport.builder(resolver).count("Contact", "u3").build().hasBlockers());
+    }
+  }
+
+  private static String stdlibDynamicsSchema() throws Exception {
+    try (InputStream in = DirectorySnapshotTest.class.getResourceAsStream(EmulatorConfig.STDLIB_SCHEMA)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
