@@ -34,9 +34,8 @@ public record ProjectPlan(Project project, CheckResult check, Optional<Planned> 
   public static ProjectPlan load(Path dir) throws IOException {
     ProjectLoader.Schemas schemas = ProjectLoader.schemas(dir).orElseThrow(() -> new ProjectException(
         dir + " has no schemas/spark.json and schemas/dynamics.json; run `fmap schema pull` there first"));
-    Project project = new Project(ProjectLoader.fmapFiles(dir, dir), schemas.source(), schemas.target(),
-        ProjectLoader.config(dir));
-    return of(project);
+    return of(new Project(ProjectLoader.load(dir).files(), schemas.source(), schemas.target(),
+        ProjectLoader.config(dir)));
   }
 
   public static ProjectPlan of(Project project) {

@@ -1,6 +1,7 @@
 package io.fmap.runtime.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.target.LargeFileStore;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
@@ -98,6 +99,18 @@ public final class DataverseTargetConnector implements TargetConnector {
       if (!closeResults.get(i).ok()) results[toClose.get(i).index()] = closeResults.get(i);
     }
     return List.of(results);
+  }
+
+  @Override
+  public List<WriteResult> writeRows(String tableName, List<TargetRow> rows) throws IOException {
+    List<RowWrite> writes = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) {
+      if (!row.table().equals(tableName)) {
+        throw new IllegalArgumentException("a row of " + row.table() + " in a write to " + tableName);
+      }
+      writes.add(TargetRows.toWrite(row, schema));
+    }
+    return write(tableName, writes);
   }
 
   /** A file the org will not take: stored elsewhere, and the note carries the link instead. */

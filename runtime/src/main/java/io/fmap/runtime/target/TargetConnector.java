@@ -15,6 +15,9 @@ public interface TargetConnector extends AutoCloseable {
   /** Writes rows of one table; one result per row, in the order given. */
   List<WriteResult> write(String table, List<RowWrite> rows) throws IOException;
 
+  /** Writes rows the generated mapping code made (all of {@code table}); one result per row, in order. */
+  List<WriteResult> writeRows(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
+
   /** Rows in a table (exact, for reconciliation). */
   long count(String table) throws IOException;
 
