@@ -104,6 +104,38 @@ class DeltaTest {
   }
 
   @Test
+  void rollingBackOnlyADeltaRunIsRefusedForRowsItUpdatedWithoutABeforeImageAndLeavesTheLoadStanding()
+      throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 100)) {
+      fx.migrate("ana");
+      touch(fx, "Contact", 10);
+      Delta.Result delta = delta(fx, Delta.Policy.REPORT);
+      long updated = delta.load().total(ObjectSummary::updated);
+      assertTrue(updated > 0, delta.load().toText());
+      try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
+        Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 2),
+            UndoOrder.of(fx.plan()), Rollback.Options.of("ana"));
+        long deltaRun = delta.load().runId();
+        RollbackPlan plan = rollback.plan(deltaRun);
+        assertEquals(updated, plan.unrestorable().size(), plan.toText(false));
+        RollbackRefused refused = assertThrows(RollbackRefused.class, () -> rollback.execute(deltaRun));
+        assertTrue(refused.getMessage().contains("without a before-image"), refused.getMessage());
+        int contacts = fx.dataverse().count("contact");
+        long standing = ledger.history().standingCount("Contact", "contact");
+
+        Rollback.Result forced = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 2),
+            UndoOrder.of(fx.plan()), Rollback.Options.of("ana").forced()).execute(deltaRun);
+        assertEquals(0, forced.deleted(), "the delta created nothing");
+        assertEquals(contacts, fx.dataverse().count("contact"), "the load's rows are untouched");
+        assertEquals(standing, ledger.history().standingCount("Contact", "contact"),
+            "the load's writes stand again where the delta's stood");
+        assertEquals(io.fmap.runtime.ledger.RunStatus.ROLLED_BACK, ledger.run(deltaRun).orElseThrow().status());
+        assertEquals(io.fmap.runtime.ledger.RunStatus.COMPLETED, ledger.runs().get(0).status(), "only the delta");
+      }
+    }
+  }
+
+  @Test
   void anUnknownPolicyNamesTheThreeThatExist() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Delta.Policy.parse("mine"));
     assertTrue(e.getMessage().contains("source-wins, target-wins, report"));
