@@ -58,7 +58,9 @@ class ProjectRowTest {
     assertEquals(ColumnType.CHOICE, contact.column("fmap_preferredlanguage").orElseThrow().type());
     assertEquals(ColumnType.DATETIME, contact.column("fmap_lastwebinarat").orElseThrow().type());
     TargetRow company = row(record("Company", "cmp-0000001"));
-    assertTrue(company.columns().containsKey("fmap_tier"), company.columns().toString());
+    assertEquals(LocalDate.parse((String) record("Company", "cmp-0000001").get("Customer Since")),
+        company.columns().get("fmap_customersince"), "a field whose name has a space");
+    assertEquals(100000002, company.columns().get("fmap_tier"), "Bronze, the third option of the new choice");
   }
 
   /** Sales Professional allows 15 custom tables; the check says so before anything is created. */
