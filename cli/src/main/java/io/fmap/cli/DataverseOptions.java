@@ -8,10 +8,14 @@ import io.fmap.runtime.dataverse.Redactor;
 import io.fmap.runtime.dataverse.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The {@code --config} option of verbs that talk to Dataverse. */
 final class DataverseOptions {
+  /** Where secrets are read from; tests put their own variables here instead of the process environment. */
+  static java.util.function.Function<String, String> environment = System::getenv;
+
   @CommandLine.Option(names = "--config", paramLabel = "FILE", defaultValue = "fmap.yaml",
       description = "project configuration with a 'dataverse:' section (default: ${DEFAULT-VALUE})")
   Path config;
@@ -20,7 +24,21 @@ final class DataverseOptions {
     if (!Files.isRegularFile(config)) {
       throw new ConfigException(config + ": no such file; run in the project folder or pass --config FILE");
     }
-    return DataverseConfigLoader.load(config, System.getenv());
+    Map<String, String> env = new java.util.AbstractMap<>() {
+      @Override public String get(Object name) { return environment.apply(String.valueOf(name)); }
+      @Override public java.util.Set<Entry<String, String>> entrySet() { return java.util.Set.of(); }
+    };
+    return DataverseConfigLoader.load(config, env);
+  }
+
+  /** The configuration, or null after telling {@code err} why it cannot be used (the verb exits USAGE). */
+  DataverseConfig loadOrExplain(java.io.PrintWriter err) {
+    try {
+      return load();
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return null;
+    }
   }
 
   /** Schema verbs run as the first identity: metadata calls are few. */

@@ -161,30 +161,32 @@ public final class EmulateDataverseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     EmulatorConfig config = config();
-    DataverseEmulator started;
+    DataverseEmulator emulator;
     try {
-      started = DataverseEmulator.start(config);
+      emulator = DataverseEmulator.start(config);
     } catch (java.net.BindException e) {
       throw usage(host + ":" + port + " is in use: choose another --port (0 picks a free one)");
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (DataverseEmulator emulator = started) {
-      var out = spec.commandLine().getOut();
-      out.println("Dataverse Web API emulator on " + emulator.baseUrl());
-      if (config.auth()) {
-        out.println("  token: POST " + emulator.tokenUrl("{tenant}") + " (client_credentials; clients: "
-            + String.join(", ", new java.util.TreeSet<>(config.clients().keySet())) + ")");
-      } else {
-        out.println("  auth: none");
-      }
-      Limits l = config.limits();
-      out.println("  limits: " + (l.enabled() ? l.requests() + " requests and " + l.executionMillis() + " ms per "
-          + l.window().toSeconds() + " s, " + l.concurrent() + " concurrent" : "none"));
-      out.println("  stats: GET " + emulator.rootUrl() + "/_emulator/stats; stop with Ctrl-C");
-      out.flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+    var out = spec.commandLine().getOut();
+    out.println("Dataverse Web API emulator on " + emulator.baseUrl());
+    if (config.auth()) {
+      out.println("  token: POST " + emulator.tokenUrl("{tenant}") + " (client_credentials; clients: "
+          + String.join(", ", new java.util.TreeSet<>(config.clients().keySet())) + ")");
+    } else {
+      out.println("  auth: none");
     }
+    Limits l = config.limits();
+    out.println("  limits: " + (l.enabled() ? l.requests() + " requests and " + l.executionMillis() + " ms per "
+        + l.window().toSeconds() + " s, " + l.concurrent() + " concurrent" : "none"));
+    out.println("  stats: GET " + emulator.rootUrl() + "/_emulator/stats; stop with Ctrl-C");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Closing in the hook itself: the JVM waits for hooks, not for main, so a --snapshot is written in full.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }));
+    stopped.await();
     return Fmap.OK;
   }
 }

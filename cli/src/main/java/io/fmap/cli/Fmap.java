@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         EmulateCommand.class,
         SchemaCommand.class,
+        PlanCommand.class,
+        CompileCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

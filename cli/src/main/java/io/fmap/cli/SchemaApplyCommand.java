@@ -1,6 +1,5 @@
 package io.fmap.cli;
 
-import io.fmap.runtime.dataverse.ConfigException;
 import io.fmap.runtime.dataverse.DataverseClient;
 import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.SchemaApplier;
@@ -41,13 +40,8 @@ public final class SchemaApplyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DataverseConfig config;
-    try {
-      config = dataverse.load();
-    } catch (ConfigException e) {
-      err.println("error: " + e.getMessage());
-      return Fmap.USAGE;
-    }
+    DataverseConfig config = dataverse.loadOrExplain(spec.commandLine().getErr());
+    if (config == null) return Fmap.USAGE;
     if (!Files.isRegularFile(desired)) {
       err.println("error: " + desired + ": no such file; run 'fmap schema pull' or pass --schema FILE");
       return Fmap.USAGE;

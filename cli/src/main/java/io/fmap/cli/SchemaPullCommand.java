@@ -1,6 +1,5 @@
 package io.fmap.cli;
 
-import io.fmap.runtime.dataverse.ConfigException;
 import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.SchemaPuller;
 import io.fmap.schema.SchemaSnapshots;
@@ -36,13 +35,8 @@ public final class SchemaPullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DataverseConfig config;
-    try {
-      config = dataverse.load();
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return Fmap.USAGE;
-    }
+    DataverseConfig config = dataverse.loadOrExplain(spec.commandLine().getErr());
+    if (config == null) return Fmap.USAGE;
     List<String> names = new ArrayList<>(tables == null ? List.of() : tables);
     if (names.isEmpty() && Files.isRegularFile(out)) {
       SchemaSnapshots.read(out).tables().stream().filter(t -> !t.custom()).map(Table::name).forEach(names::add);

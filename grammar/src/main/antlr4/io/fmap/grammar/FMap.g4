@@ -82,13 +82,12 @@ name
 
 // ---------------------------------------------------------------- expressions (loosest first)
 
-expression : fallback ;
+expression : chain ;
 
-// `??` binds loosest, so `email | lower ?? "none"` falls back after the pipe; a pipe takes the
-// whole operand before it: `first_name + " " + last_name | trim`.
-fallback : pipe (QQ pipe)* ;
-
-pipe : orExpr (PIPE pipeCall)* ;
+// Pipes and `??` share the loosest level and read left to right:
+// `last_name ?? "(unknown)" | truncate(50)` truncates either value, and
+// `email | lower ?? "none"` falls back after the pipe.
+chain : orExpr (PIPE pipeCall | QQ orExpr)* ;
 pipeCall : name (LPAREN arguments? RPAREN)? ;
 
 orExpr   : andExpr (OR andExpr)* ;

@@ -95,8 +95,32 @@ public final class LoadBenchmark {
     }
     if (!o.limits().equals("none")) {
       Run free = load(o, Limits.none());
-      System.out.println("limits none, no latency (fmap's own overhead, emulator in the same JVM):");
+      System.out.println("limits none, no latency (fmap plus the emulator's rule checks, in the same JVM):");
       report(free);
+    }
+    System.out.println("null target (accepts every write, stores nothing): the connector's own cost:");
+    report(loadIntoNull(o));
+  }
+
+  static Run loadIntoNull(Options o) throws Exception {
+    try (NullDataverse sink = new NullDataverse()) {
+      URI url = URI.create(sink.rootUrl());
+      List<Identity> ids = List.of(new Identity("bench", "BENCH_SECRET", Secret.of("bench-secret")));
+      DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(sink.rootUrl() + "/t/oauth2/v2.0/token"),
+          url + "/.default", ids, o.batch(), 64, false, false, null);
+      SystemSchema schema = new SystemSchema("dynamics", List.of(new Table("account", "Account", "accounts",
+          "accountid", "name", io.fmap.schema.Ownership.USER, false, false, List.of(), List.of())), List.of(), null);
+      try (DataverseTargetConnector c = DataverseTargetConnector.open(config, schema, RetryPolicy.DEFAULT,
+          new LinkOnlyFileStore("bench-files"))) {
+        c.write("account", accounts("W", 20_000)); // JIT; not timed
+        List<RowWrite> rows = accounts("S", o.rows());
+        long start = System.nanoTime();
+        List<WriteResult> results = c.write("account", rows);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        int inFlight = c.clients().stream().mapToInt(x -> x.gate().maxInFlight()).max().orElse(0);
+        return new Run(rows.size(), seconds, failed, 0, 0, inFlight);
+      }
     }
   }
 

@@ -198,6 +198,7 @@ final class SchemaChangeChecker {
     long existing = schemas.target().tables().stream().filter(Table::custom).count();
     if (existing <= cap) return;
     long created = changes.stream().filter(SchemaChange.NewTable.class::isInstance).count();
+    // Point at the first declared table that goes over the cap (the org's own custom tables count first).
     Span where = declared.isEmpty() ? Span.startOf("fmap.yaml")
         : declared.get((int) Math.max(0, Math.min(declared.size() - 1, cap - (existing - created)))).span();
     reporter.report(DiagnosticCode.CUSTOM_TABLE_CAP, where,

@@ -12,7 +12,7 @@ public enum DiagnosticCode {
   UNTERMINATED_STRING("FM1002", Severity.ERROR, "a text literal is not closed on its line"),
   UNEXPECTED_CHARACTER("FM1003", Severity.ERROR, "a character that is not part of the language"),
   MISSING_TOKEN("FM1004", Severity.ERROR, "a required symbol is missing"),
-  UNCLOSED_BRACKET("FM1005", Severity.ERROR, "a `{`, `(` or `[` is never closed"),
+  UNCLOSED_BLOCK("FM1005", Severity.ERROR, "a block is not closed before the next declaration starts"),
   UNKNOWN_KEYWORD("FM1006", Severity.ERROR, "a word that looks like a misspelt keyword"),
   INVALID_ESCAPE("FM1007", Severity.ERROR, "a backslash escape the language does not know"),
   TOO_DEEPLY_NESTED("FM1008", Severity.ERROR, "brackets or expressions nested deeper than fmap reads"),

@@ -13,7 +13,8 @@ final class ExpressionPrinter {
 
   /** Binding strengths, loosest first; {@link BinaryOp#precedence()} fills the middle. */
   private static final int IF = 0;
-  private static final int PIPE = 2;
+  /** Pipes and `??` share one level, read left to right. */
+  private static final int PIPE = 1;
   private static final int NOT = 5;
   private static final int COMPARISON = 6;
   private static final int NEGATE = 9;

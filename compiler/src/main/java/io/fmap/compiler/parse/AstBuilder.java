@@ -209,18 +209,20 @@ final class AstBuilder {
     return expression(ctx);
   }
 
+  /** The chain of pipes and fallbacks, applied left to right as written. */
   private Expr expression(FMapParser.ExpressionContext ctx) {
-    List<FMapParser.PipeContext> operands = ctx.fallback().pipe();
-    Expr result = pipe(operands.get(0));
-    for (int i = 1; i < operands.size(); i++) result = binary(BinaryOp.FALLBACK, result, pipe(operands.get(i)));
-    return result;
-  }
-
-  private Expr pipe(FMapParser.PipeContext ctx) {
-    Expr result = or(ctx.orExpr());
-    for (FMapParser.PipeCallContext call : ctx.pipeCall()) {
-      List<Expr> args = call.arguments() == null ? List.of() : arguments(call.arguments());
-      result = new Pipe(result, name(call.name()), args, result.span().to(spans.of(call)));
+    FMapParser.ChainContext chain = ctx.chain();
+    List<FMapParser.OrExprContext> operands = chain.orExpr();
+    Expr result = or(operands.get(0));
+    int next = 1;
+    for (int i = 1; i < chain.getChildCount(); i++) {
+      ParseTree child = chain.getChild(i);
+      if (child instanceof FMapParser.PipeCallContext call) {
+        List<Expr> args = call.arguments() == null ? List.of() : arguments(call.arguments());
+        result = new Pipe(result, name(call.name()), args, result.span().to(spans.of(call)));
+      } else if (child instanceof FMapParser.OrExprContext) {
+        result = binary(BinaryOp.FALLBACK, result, or(operands.get(next++)));
+      }
     }
     return result;
   }

@@ -142,11 +142,16 @@ public final class FmapParser {
           case FMapLexer.RPAREN -> FMapLexer.LPAREN;
           default -> FMapLexer.LBRACK;
         };
-        // A stray closer leaves the stack alone; a closer for an outer bracket closes the inner ones too.
+        // A closer for an outer bracket closes the inner ones too; the parser reports those where it notices.
         if (open.stream().anyMatch(t -> t.getType() == opener)) {
           while (open.pop().getType() != opener) {
-            // inner brackets left open are reported by the parser where it notices them
+            continue;
           }
+        } else {
+          reporter.add(Diagnostic.of(DiagnosticCode.UNEXPECTED_TOKEN, spans.of(token),
+                  "this `" + token.getText() + "` closes nothing: no bracket before it is still open")
+              .withLabel("unmatched")
+              .withHelp("remove it, or look above for the opening bracket that is missing"));
         }
       }
       default -> { }

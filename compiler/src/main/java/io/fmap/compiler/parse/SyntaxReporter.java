@@ -28,6 +28,8 @@ final class SyntaxReporter {
   private final List<Token> unclosedAtEnd;
   private final List<Diagnostic> diagnostics;
   private int errors;
+  /** Lines that already have a finding: a second parser error there is nearly always the first one's echo. */
+  private final java.util.Set<Integer> linesWithErrors = new java.util.HashSet<>();
 
   SyntaxReporter(Spans spans, List<Token> unclosedAtEnd, List<Diagnostic> diagnostics) {
     this.spans = spans;
@@ -37,6 +39,12 @@ final class SyntaxReporter {
 
   /** A token that is not allowed where it stands. */
   void unexpected(Parser parser, Token found, IntervalSet expected) {
+    if (echo(found)) return;
+    Optional<Diagnostic> specific = valueMissingAtLineEnd(parser, found).or(() -> blockNotClosed(parser, found, expected));
+    if (specific.isPresent()) {
+      add(specific.get());
+      return;
+    }
     if (found.getType() == Token.EOF && !unclosedAtEnd.isEmpty()) {
       unclosedAtEnd(found);
       return;
@@ -62,6 +70,7 @@ final class SyntaxReporter {
 
   /** A token ANTLR could insert to go on: say it is missing, right after the previous token. */
   void missing(Parser parser, Token found, IntervalSet expected) {
+    if (echo(found)) return;
     if (found.getType() == Token.EOF && !unclosedAtEnd.isEmpty()) {
       unclosedAtEnd(found);
       return;
@@ -78,7 +87,11 @@ final class SyntaxReporter {
 
   /** Found by the token pre-pass, before parsing; counted like syntax errors. */
   void add(Diagnostic diagnostic) {
-    if (diagnostic.isError()) errors++;
+    if (diagnostic.isError()) {
+      errors++;
+      linesWithErrors.add(diagnostic.span().startLine());
+      diagnostic.labels().forEach(l -> linesWithErrors.add(l.span().startLine()));
+    }
     if (errors > MAX_ERRORS) {
       diagnostics.add(Diagnostic.of(DiagnosticCode.TOO_MANY_ERRORS, diagnostic.span(),
               "stopped after " + MAX_ERRORS + " syntax errors in this file")
@@ -86,6 +99,45 @@ final class SyntaxReporter {
       throw new TooManyErrors();
     }
     diagnostics.add(diagnostic);
+  }
+
+  private boolean echo(Token found) {
+    return found.getType() != Token.EOF && linesWithErrors.contains(found.getLine());
+  }
+
+  /**
+   * `x =` at the end of a line, with the next line's `y = ...` read as its value, shows up as an
+   * unexpected `=` one line later; say what really happened: the line before ends too early.
+   */
+  private Optional<Diagnostic> valueMissingAtLineEnd(Parser parser, Token found) {
+    if (found.getType() != FMapLexer.ASSIGN) return Optional.empty();
+    Token name = parser.getInputStream().LT(-1);
+    Token before = parser.getInputStream().LT(-2);
+    if (name == null || before == null || name.getLine() <= before.getLine()) return Optional.empty();
+    return Optional.of(Diagnostic.of(DiagnosticCode.MISSING_TOKEN, spans.after(before),
+            "line " + before.getLine() + " ends after " + TokenWords.found(before) + ", before its value")
+        .withLabel("expected an expression here")
+        .withSecondary(spans.of(name), "so this line was read as the rest of it")
+        .withHelp("finish the expression on line " + before.getLine() + ", or write `ignore` to leave the column unset"));
+  }
+
+  /** A declaration keyword inside an open block: the block's `}` is missing. */
+  private Optional<Diagnostic> blockNotClosed(Parser parser, Token found, IntervalSet expected) {
+    if (!expected.contains(FMapLexer.RBRACE) || !TokenWords.startsDeclaration(found.getType())) return Optional.empty();
+    for (RuleContext c = parser.getContext(); c != null; c = c.parent) {
+      org.antlr.v4.runtime.tree.TerminalNode open = null;
+      if (c instanceof FMapParser.MapDeclContext m) open = m.LBRACE();
+      if (c instanceof FMapParser.ValuemapDeclContext v) open = v.LBRACE();
+      if (c instanceof FMapParser.TableDeclContext t) open = t.LBRACE();
+      if (open != null) {
+        return Optional.of(Diagnostic.of(DiagnosticCode.UNCLOSED_BLOCK, spans.of(found),
+                "the `{` on line " + open.getSymbol().getLine() + " is not closed before this `" + found.getText() + "`")
+            .withLabel("a new declaration starts here")
+            .withSecondary(spans.of(open.getSymbol()), "opened here")
+            .withHelp("add `}` after the last line of the block that starts on line " + open.getSymbol().getLine()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Thrown to stop parsing a file that has more errors than a person will read. */

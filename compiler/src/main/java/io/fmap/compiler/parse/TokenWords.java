@@ -53,6 +53,10 @@ final class TokenWords {
     return words;
   }
 
+  static boolean startsDeclaration(int type) {
+    return DECLARATION_STARTS.contains(type);
+  }
+
   static boolean isKeyword(int type) {
     String literal = FMapLexer.VOCABULARY.getLiteralName(type);
     return literal != null && Character.isLetter(literal.charAt(1));

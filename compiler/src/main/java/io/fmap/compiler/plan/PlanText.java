@@ -43,7 +43,7 @@ public final class PlanText {
     section(out, "value maps", plan.valueMaps().isEmpty());
     for (PlanDocument.ValueMapSection v : plan.valueMaps()) {
       line(out, 1, v.name() + ": " + v.from() + " -> " + v.to(), v.at());
-      fields(out, v.entries());
+      for (PlanDocument.FieldLine e : v.entries()) line(out, 2, e.target() + " -> " + e.expression(), e.at());
     }
 
     section(out, "two-pass lookups", plan.twoPassEdges().isEmpty());

@@ -54,6 +54,17 @@ class FmapParserTest {
   }
 
   @Test
+  void pipesAndFallbacksApplyLeftToRight() {
+    MapDecl map = FmapParser.parse("p.fmap", "map a.B -> c.d { x = a ?? b | f\n y = a | f ?? b }")
+        .file().declarationsOf(MapDecl.class).get(0);
+    Pipe first = (Pipe) map.assignments().get(0).value();
+    assertEquals(BinaryOp.FALLBACK, ((Binary) first.input()).op());
+    Binary second = (Binary) map.assignments().get(1).value();
+    assertEquals(BinaryOp.FALLBACK, second.op());
+    assertInstanceOf(Pipe.class, second.left());
+  }
+
+  @Test
   void oneFileReportsSeveralSyntaxErrors() {
     ParseResult result = FmapParser.parse("bad.fmap", """
         map spark.A -> dynamics.a {

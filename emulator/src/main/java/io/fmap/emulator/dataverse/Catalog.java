@@ -116,6 +116,15 @@ final class Catalog {
     metadataVersion++;
   }
 
+  void replaceColumn(String table, Column column) {
+    Table t = require(table);
+    List<Column> columns = new ArrayList<>();
+    for (Column c : t.columns()) columns.add(c.name().equals(column.name()) ? column : c);
+    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+        t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    metadataVersion++;
+  }
+
   void addManyToMany(Relationship r) {
     manyToMany.put(r.name(), r);
     metadataVersion++;

@@ -81,6 +81,7 @@ final class DataverseApi {
       case "PublishXml" -> { return metadata.publish(r, false); }
       case "PublishAllXml" -> { return metadata.publish(r, true); }
       case "RelationshipDefinitions" -> { return metadata.relationshipDefinitions(r, baseUrl); }
+      case "InsertOptionValue" -> { return metadata.insertOptionValue(r, baseUrl); }
       case "InitializeAnnotationBlocksUpload" -> { return uploads.initialize(r); }
       case "UploadBlock" -> { return uploads.uploadBlock(r); }
       case "CommitAnnotationBlocksUpload" -> { return uploads.commit(r, context(r)); }

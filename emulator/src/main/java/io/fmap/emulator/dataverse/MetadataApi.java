@@ -442,6 +442,49 @@ final class MetadataApi {
     return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "RelationshipDefinitions(" + Catalog.metadataId("relationship", name) + ")");
   }
 
+  /**
+   * {@code InsertOptionValue}: adds one option to a local choice column
+   * ({@code EntityLogicalName}, {@code AttributeLogicalName}, {@code Value}, {@code Label});
+   * a null Value gets the next publisher-prefixed number. Answers {@code NewOptionValue}.
+   */
+  ApiResponse insertOptionValue(ApiRequest request, String baseUrl) {
+    if (!request.method().equals("POST")) throw methodNotAllowed(request.method());
+    ObjectNode body = Json.body(request);
+    if (body.hasNonNull("OptionSetName")) {
+      throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "Global option sets are not supported by the fmap emulator; "
+          + "insert options into a column with EntityLogicalName and AttributeLogicalName.");
+    }
+    String tableName = text(body, "EntityLogicalName");
+    String columnName = text(body, "AttributeLogicalName");
+    if (tableName == null || columnName == null) {
+      throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "InsertOptionValue needs EntityLogicalName and AttributeLogicalName.");
+    }
+    int value = store.write(tx -> {
+      Table table = store.catalog().require(tableName);
+      Column column = table.column(columnName).orElseThrow(() -> new DataverseError(404, DataverseError.OBJECT_DOES_NOT_EXIST,
+          "Could not find attribute " + columnName + " on entity " + tableName + "."));
+      if (!Set.of(ColumnType.CHOICE, ColumnType.CHOICES, ColumnType.STATUS).contains(column.type())) {
+        throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "The attribute '" + columnName + "' is not a choice column.");
+      }
+      int next = column.options().stream().mapToInt(o -> o.value() == null ? 0 : o.value()).max().orElse(727000000 - 1) + 1;
+      int v = body.hasNonNull("Value") ? body.get("Value").asInt() : Math.max(next, 727000000);
+      if (column.optionByValue(v).isPresent()) {
+        throw DataverseError.badRequest(DataverseError.DUPLICATE_RECORD, "An option with the value " + v + " already exists in '"
+            + tableName + "." + columnName + "'.");
+      }
+      List<OptionValue> options = new ArrayList<>(column.options());
+      options.add(OptionValue.of(v, label(body.path("Label"), String.valueOf(v))));
+      store.catalog().replaceColumn(tableName, new Column(column.name(), column.displayName(), column.type(), column.maxLength(),
+          column.precision(), column.minValue(), column.maxValue(), column.required(), column.validForCreate(),
+          column.validForUpdate(), options, column.targets(), column.custom()));
+      return v;
+    });
+    ObjectNode o = Json.object();
+    o.put("@odata.context", baseUrl + "$metadata#Microsoft.Dynamics.CRM.InsertOptionValueResponse");
+    o.put("NewOptionValue", value);
+    return ApiResponse.json(200, Json.write(o), 1);
+  }
+
   ApiResponse publish(ApiRequest request, boolean all) {
     if (!request.method().equals("POST")) throw methodNotAllowed(request.method());
     if (!all) {

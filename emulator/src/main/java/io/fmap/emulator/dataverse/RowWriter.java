@@ -263,7 +263,17 @@ final class RowWriter {
     }
     ObjectNode createBody = body.deepCopy();
     if (ref.id() != null) createBody.put(table.primaryIdColumn(), ref.id().toString());
-    keyValues.forEach((column, value) -> { if (!createBody.has(column)) createBody.set(column, value); });
+    keyValues.forEach((column, value) -> {
+      Column c = table.column(column).orElseThrow();
+      if (Catalog.isLookup(c.type()) && !c.targets().isEmpty()) {
+        // A key over a lookup (_x_value=<guid>) becomes a bind on create: lookups are never written directly.
+        Table target = store.catalog().require(c.targets().get(0).table());
+        String bind = c.targets().get(0).navigationProperty() + "@odata.bind";
+        if (!createBody.has(bind)) createBody.put(bind, "/" + target.entitySetName() + "(" + value.asText() + ")");
+      } else if (!createBody.has(column)) {
+        createBody.set(column, value);
+      }
+    });
     return new Written(create(tx, table, createBody, ctx), true);
   }
 

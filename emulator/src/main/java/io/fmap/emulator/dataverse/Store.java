@@ -24,7 +24,8 @@ import java.util.function.Function;
  */
 final class Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private final Map<String, TableRows> tables = new HashMap<>();
+  // Concurrent maps: readers (under the read lock) may create an empty table entry or a key index lazily.
+  private final Map<String, TableRows> tables = new java.util.concurrent.ConcurrentHashMap<>();
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
   private final AtomicLong versions = new AtomicLong(1000);
   private Catalog catalog;
@@ -96,7 +97,7 @@ final class Store {
   /** Rows of one table in creation order, with one index per active alternate key. */
   final class TableRows {
     final LinkedHashMap<UUID, Row> rows = new LinkedHashMap<>();
-    final Map<String, Map<List<String>, UUID>> keyIndex = new HashMap<>();
+    final Map<String, Map<List<String>, UUID>> keyIndex = new java.util.concurrent.ConcurrentHashMap<>();
 
     Optional<UUID> byKey(AlternateKey key, List<String> values) {
       return Optional.ofNullable(index(key).get(values));

@@ -5,27 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code $batch} as in fact sheet §3: the wire shape, change sets, Content-ID, error handling. */
-class BatchTest {
-  static DataverseEmulator dv;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    dv = Emulators.start();
-    http = new Http(dv);
-  }
-
-  @AfterAll
-  static void stop() { dv.close(); }
-
-  @BeforeEach
-  void reset() { dv.reset(); }
+class BatchTest extends SharedEmulator {
 
   /** The fact sheet's example request, byte for byte (CRLF line endings). */
   static final String SHEET_EXAMPLE = String.join("\r\n",

@@ -3,27 +3,10 @@ package io.fmap.emulator.dataverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CreateMultiple / UpdateMultiple / UpsertMultiple: all-or-nothing on standard tables (fact sheet §10). */
-class BulkTest {
-  static DataverseEmulator dv;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    dv = Emulators.start();
-    http = new Http(dv);
-  }
-
-  @AfterAll
-  static void stop() { dv.close(); }
-
-  @BeforeEach
-  void reset() { dv.reset(); }
+class BulkTest extends SharedEmulator {
 
   private static String targets(String... names) {
     StringBuilder b = new StringBuilder("{\"Targets\":[");

@@ -32,6 +32,12 @@ class MetadataTest {
   @BeforeEach
   void reset() { dv.reset(); }
 
+  private static void stringColumn(String table, String schemaName) {
+    Http.Answer a = http.post("EntityDefinitions(LogicalName='" + table + "')/Attributes",
+        "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"" + schemaName + "\",\"MaxLength\":40}");
+    assertEquals(204, a.status(), a.body());
+  }
+
   @Test
   void schemaPullThroughTheMetadataReaderGivesBackTheSeedSchema() throws Exception {
     Http.Answer a = http.get("EntityDefinitions?$expand=Attributes,ManyToOneRelationships,Keys,ManyToManyRelationships");
@@ -105,8 +111,19 @@ class MetadataTest {
   }
 
   @Test
+  void insertOptionValueAddsAnOptionThatRowsMayUse() {
+    assertEquals("0x80044150", http.post("accounts", "{\"name\":\"A\",\"industrycode\":727000000}").code());
+    Http.Answer a = http.post("InsertOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":\"industrycode\","
+        + "\"Value\":727000000,\"Label\":{\"LocalizedLabels\":[{\"Label\":\"Space\",\"LanguageCode\":1033}]}}");
+    assertEquals(200, a.status(), a.body());
+    assertEquals(727000000, a.json().path("NewOptionValue").asInt());
+    assertEquals(204, http.post("accounts", "{\"name\":\"A\",\"industrycode\":727000000}").status());
+    assertEquals(400, http.post("InsertOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":\"industrycode\",\"Value\":727000000}").status());
+  }
+
+  @Test
   void alternateKeyIsPendingThenActiveAndEnforcedForUpsertAndUniqueness() {
-    http.post("EntityDefinitions(LogicalName='account')/Attributes", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_LegacyId\",\"MaxLength\":40}");
+    stringColumn("account", "new_LegacyId");
     Http.Answer key = http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_legacyid_key\",\"KeyAttributes\":[\"new_legacyid\"],"
         + "\"DisplayName\":{\"LocalizedLabels\":[{\"Label\":\"Legacy\",\"LanguageCode\":1033}]}}");
     assertEquals(204, key.status(), key.body());
@@ -132,8 +149,21 @@ class MetadataTest {
   }
 
   @Test
+  void keyOverALookupUsesTheValuePropertyInTheUrlAndBindsOnCreate() {
+    assertEquals(204, http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_primarycontact_key\","
+        + "\"KeyAttributes\":[\"primarycontactid\"]}").status());
+    clock.advance(Duration.ofSeconds(6));
+    String contact = Http.idOf(http.post("contacts", "{\"lastname\":\"Doe\"}"));
+    Http.Answer a = http.patch("accounts(_primarycontactid_value=" + contact + ")?$select=name,_primarycontactid_value", "{\"name\":\"A\"}",
+        "Prefer", "return=representation");
+    assertEquals(201, a.status(), a.body());
+    assertEquals(contact, a.json().path("_primarycontactid_value").asText());
+    assertEquals(200, http.patch("accounts(_primarycontactid_value=" + contact + ")", "{\"name\":\"B\"}", "Prefer", "return=representation").status());
+  }
+
+  @Test
   void keyOverDuplicateValuesFails() {
-    http.post("EntityDefinitions(LogicalName='account')/Attributes", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Code\",\"MaxLength\":40}");
+    stringColumn("account", "new_Code");
     http.post("accounts", "{\"name\":\"A\",\"new_code\":\"X\"}");
     http.post("accounts", "{\"name\":\"B\",\"new_code\":\"X\"}");
     http.post("EntityDefinitions(LogicalName='account')/Keys", "{\"SchemaName\":\"new_code_key\",\"KeyAttributes\":[\"new_code\"]}");

@@ -7,27 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Record operations and the validation rules, with the codes of fact sheet §2 and §5. */
-class RecordRulesTest {
-  static DataverseEmulator dv;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    dv = Emulators.start();
-    http = new Http(dv);
-  }
-
-  @AfterAll
-  static void stop() { dv.close(); }
-
-  @BeforeEach
-  void reset() { dv.reset(); }
+class RecordRulesTest extends SharedEmulator {
 
   private String account(String name) {
     Http.Answer a = http.post("accounts", "{\"name\":\"" + name + "\"}");

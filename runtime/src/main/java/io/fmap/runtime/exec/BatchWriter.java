@@ -17,7 +17,6 @@ import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.WriteKind;
 import io.fmap.runtime.source.MalformedRecord;
-import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Ownership;
@@ -54,7 +53,6 @@ final class BatchWriter {
   private final Ledger ledger;
   private final TargetConnector target;
   private final SystemSchema targetSchema;
-  private final RowWrites writes;
   private final Owners owners;
   private final FaultHook hook;
   private final long runId;
@@ -66,7 +64,6 @@ final class BatchWriter {
     this.ledger = ledger;
     this.target = target;
     this.targetSchema = targetSchema;
-    this.writes = new RowWrites(targetSchema);
     this.owners = owners;
     this.hook = hook;
     this.runId = runId;
@@ -122,7 +119,7 @@ final class BatchWriter {
         Optional<Outcome.Quarantined> untranslatable = checkTranslatable(record, row);
         if (untranslatable.isPresent()) return untranslatable;
         RecordKey key = new RecordKey(record.object(), record.id(), row.table());
-        out.add(new Prepared(key, row, WriteKind.UPSERT, RowWrites.contentHash(row), null));
+        out.add(new Prepared(key, row, WriteKind.UPSERT, RowContent.hash(row), null));
       }
     }
     return Optional.empty();
@@ -144,7 +141,7 @@ final class BatchWriter {
         deferred.forEach(column -> before.put(column, null));
         RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
         // Before the update the first pass had left these lookups empty: that is what rollback restores.
-        out.add(new Prepared(key, only, WriteKind.UPDATE, RowWrites.contentHash(only),
+        out.add(new Prepared(key, only, WriteKind.UPDATE, RowContent.hash(only),
             ContentHash.canonicalJson(before)));
       }
     }
@@ -167,13 +164,10 @@ final class BatchWriter {
   }
 
   private Optional<Outcome.Quarantined> checkTranslatable(SourceRecord record, TargetRow row) {
-    try {
-      writes.toWrite(row);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(quarantine(record, new MappingError(MappingError.Code.FAILED, e.getMessage(),
-          plan.map(row.map()).map(MapTransform::location).orElse(null), row.source())));
-    }
+    return RowContent.unknownTable(row, targetSchema).map(table -> quarantine(record, new MappingError(
+        MappingError.Code.FAILED, "the row refers to table " + table + ", which the target schema does not have; "
+        + "run `fmap schema pull` and `fmap check`", plan.map(row.map()).map(MapTransform::location).orElse(null),
+        row.source())));
   }
 
   private boolean owned(String table) {
@@ -221,14 +215,13 @@ final class BatchWriter {
     setAside(skipped);
     if (toSend.isEmpty()) return;
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(),
-        RowWrites.knownId(p.row().key()), p.hash(), p.beforeImage())).toList();
+        RowContent.knownId(p.row().key()), p.hash(), p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
     Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
     if (sending.isEmpty()) return;
-    List<RowWrite> bodies = sending.stream().map(p -> writes.toWrite(p.row())).toList();
     hook.before(FaultHook.Step.SEND);
-    List<WriteResult> results = target.write(table, bodies);
+    List<WriteResult> results = target.writeRows(table, sending.stream().map(Prepared::row).toList());
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the writes stay in doubt and the next run checks them");
@@ -246,7 +239,7 @@ final class BatchWriter {
       String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
       return new Outcome.Failed(p.key(), code, result.message());
     }
-    String id = result.targetId() != null ? result.targetId().toString() : RowWrites.knownId(p.row().key());
+    String id = result.targetId() != null ? result.targetId().toString() : RowContent.knownId(p.row().key());
     if (id == null) {
       throw new IllegalStateException("the target connector reported " + p.key() + " written without its id");
     }

@@ -169,6 +169,8 @@ class EmulatorEndToEndTest {
       try (var c = DataverseTargetConnector.open(config, schema, PATIENT, new LinkOnlyFileStore("x"))) {
         List<WriteResult> accounts = c.write("account", accounts(120));
         assertTrue(accounts.stream().allMatch(WriteResult::ok), accounts.toString());
+        // The id reported for a row upserted by key is the id the org gave it: the ledger can rely on it.
+        assertEquals("S7", dv.row("account", accounts.get(7).targetId()).orElseThrow().path("fmap_sourceid").asText());
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("subject", "Call back");
         task.put("regardingobjectid_account_task",

@@ -3,6 +3,7 @@ package io.fmap.runtime.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fmap.emulator.dataverse.Faults;
 import io.fmap.emulator.dataverse.Limits;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.RecordKey;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a load at seeded points (while announcing, mid-send with half a batch sent, before
  * confirming, at a checkpoint, before finishing) and resumes it: the target ends exactly as after
  * an uninterrupted run, the ledger holds one completed run, and nothing the ledger knew had landed
- * was sent again.
+ * was sent again. Likewise a target that throttles and fails 5% of its requests loses no row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillAndResumeTest {
@@ -97,6 +98,35 @@ class KillAndResumeTest {
         assertEquals(1, ledger.runs().size(), where);
         assertEquals(RunStatus.COMPLETED, ledger.runs().get(0).status(), where);
       }
+    }
+  }
+
+  @Test
+  void aThrottledAndFaultyTargetLosesNoRow() throws IOException {
+    fixture.dataverse.reset();
+    deleteLedger();
+    fixture.dataverse.limits(Limits.strict().withWindow(java.time.Duration.ofSeconds(1)).withRequests(5)
+        .withConcurrent(3));
+    // 5% random faults, and a few scripted ones so that even this small load surely meets each kind.
+    fixture.dataverse.faults().random(0.05, 42).slowMillis(50)
+        .script(4, Faults.Kind.ERROR_500).script(7, Faults.Kind.DROP_CONNECTION).script(11, Faults.Kind.ERROR_503);
+    try {
+      RunSummary summary = null;
+      // A request that still fails after the connector's retries stops the run; running again resumes it.
+      for (int attempt = 0; attempt < 6 && summary == null; attempt++) {
+        try {
+          summary = load(new KillSwitch(0));
+        } catch (LoadException stopped) {
+          assertTrue(stopped.getMessage().contains("run the same command again"), stopped.getMessage());
+        }
+      }
+      assertTrue(summary != null, "the run completed within 6 attempts");
+      assertEquals(expected, observed(summary));
+      var stats = fixture.dataverse.stats();
+      assertTrue(stats.throttled() > 0 && stats.faults() > 0, "the target throttled and failed: " + stats);
+    } finally {
+      fixture.dataverse.faults().clear();
+      fixture.dataverse.limits(Limits.none());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.fmap.runtime.exec;
 
+import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
@@ -61,22 +62,22 @@ final class KillSwitch implements FaultHook {
   TargetConnector target(TargetConnector delegate) {
     return new TargetConnector() {
       @Override
-      public List<WriteResult> write(String table, List<RowWrite> rows) throws IOException {
+      public List<WriteResult> writeRows(String table, List<TargetRow> rows) throws IOException {
         List<WriteResult> results = new ArrayList<>(send(table, rows.subList(0, rows.size() / 2)));
         tick();
         results.addAll(send(table, rows.subList(rows.size() / 2, rows.size())));
         return results;
       }
 
-      private List<WriteResult> send(String table, List<RowWrite> rows) throws IOException {
+      private List<WriteResult> send(String table, List<TargetRow> rows) throws IOException {
         if (rows.isEmpty()) return List.of();
-        rows.forEach(r -> sent.add(keyOf(table, r)));
-        return delegate.write(table, rows);
+        rows.forEach(r -> sent.add(keyOf(r)));
+        return delegate.writeRows(table, rows);
       }
 
       @Override
-      public List<WriteResult> writeRows(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException {
-        return delegate.writeRows(table, rows); // the executor writes RowWrites; nothing to kill here
+      public List<WriteResult> write(String table, List<RowWrite> rows) throws IOException {
+        throw new UnsupportedOperationException("the executor writes mapped rows through writeRows");
       }
 
       @Override
@@ -97,10 +98,10 @@ final class KillSwitch implements FaultHook {
     };
   }
 
-  /** The ledger key of a row {@link HandWrittenPlan} makes: lookup updates carry nothing but the lookup. */
-  private static RecordKey keyOf(String table, RowWrite row) {
-    if (table.equals("contact")) return new RecordKey("Contact", row.sourceId(), table);
-    boolean lookupsOnly = row.body().keySet().equals(Set.of("parentaccountid"));
-    return new RecordKey(lookupsOnly ? "Company" + BatchWriter.LOOKUPS_SUFFIX : "Company", row.sourceId(), table);
+  /** The ledger key of a row: a second-pass lookup update carries nothing but lookups. */
+  private static RecordKey keyOf(TargetRow row) {
+    boolean lookupsOnly = row.columns().isEmpty() && row.owner() == null && row.parties().isEmpty();
+    String object = row.source().object() + (lookupsOnly ? BatchWriter.LOOKUPS_SUFFIX : "");
+    return new RecordKey(object, row.source().id(), row.table());
   }
 }

@@ -1,0 +1,41 @@
+package io.fmap.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.api.MapResult;
+import io.fmap.runtime.api.TargetRow;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark compares like with like: the three transforms give the same answers. */
+class TransformEquivalenceTest {
+
+  @Test
+  void generatedHandWrittenAndJsltAgreeOnEveryRecord() throws IOException {
+    TransformBenchmark bench = new TransformBenchmark();
+    bench.setUp();
+    for (int i = 0; i < 2_000; i++) {
+      var record = bench.data.records.get(i);
+      TargetRow generated = row(bench.generatedOne(record).get(0));
+      TargetRow hand = row(HandWrittenContacts.transform(record, bench.context));
+      // JSLT leaves null values out of the object it builds.
+      JsonNode jslt = bench.jslt.apply(bench.jsltVariables, bench.data.trees.get(i));
+
+      assertEquals(hand.table(), generated.table(), record::toString);
+      assertEquals(hand.columns(), generated.columns(), record::toString);
+      assertEquals(hand.lookups(), generated.lookups(), record::toString);
+      assertEquals(hand.owner(), generated.owner(), record::toString);
+      assertEquals(hand.key(), generated.key(), record::toString);
+      assertEquals(generated.table(), jslt.get("table").asText(), record::toString);
+      assertEquals(String.valueOf(generated.columns().get("emailaddress1")),
+          jslt.hasNonNull("emailaddress1") ? jslt.get("emailaddress1").asText() : "null", record::toString);
+      assertEquals(generated.columns().get("lastname"), jslt.get("lastname").asText(), record::toString);
+    }
+  }
+
+  private static TargetRow row(MapResult result) {
+    return assertInstanceOf(MapResult.Mapped.class, result, result::toString).rows().get(0);
+  }
+}

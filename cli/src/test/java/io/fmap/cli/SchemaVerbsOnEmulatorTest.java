@@ -1,0 +1,75 @@
+package io.fmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.EmulatorConfig;
+import io.fmap.schema.AlternateKey;
+import io.fmap.schema.Column;
+import io.fmap.schema.ColumnType;
+import io.fmap.schema.RequiredLevel;
+import io.fmap.schema.SchemaSnapshots;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SchemaVerbsOnEmulatorTest {
+  @TempDir Path dir;
+
+  @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
+
+  private String run(int expectedExit, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Fmap.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    assertEquals(expectedExit, cli.execute(args), out + "\n" + err);
+    return out.toString();
+  }
+
+  @Test
+  void pullThenApplyThenApplyAgainSaysNoChanges() throws Exception {
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withKeyActivation(Duration.ZERO))) {
+      DataverseOptions.environment = name -> name.equals("FMAP_TEST_SECRET") ? "fmap-demo" : null;
+      Path config = Files.writeString(dir.resolve("fmap.yaml"), "dataverse:\n"
+          + "  url: " + dv.rootUrl() + "\n"
+          + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
+          + "  clientId: fmap-demo\n"
+          + "  secretEnv: FMAP_TEST_SECRET\n");
+      Path snapshot = dir.resolve("schemas/dynamics.json");
+      String pulled = run(Fmap.OK, "schema", "pull", "--config", config.toString(), "--out", snapshot.toString(),
+          "--tables", "account,contact");
+      assertTrue(pulled.startsWith("pulled 2 tables"), pulled);
+      SystemSchema org = SchemaSnapshots.read(snapshot);
+      assertEquals("accounts", org.table("account").orElseThrow().entitySetName());
+
+      Table account = org.table("account").orElseThrow();
+      List<Column> columns = new ArrayList<>(account.columns());
+      columns.add(new Column("fmap_sourceid", "Source id", ColumnType.TEXT, 100, null, null, null, RequiredLevel.NONE,
+          true, true, List.of(), List.of(), true));
+      Table wanted = new Table(account.name(), account.displayName(), account.entitySetName(),
+          account.primaryIdColumn(), account.primaryNameColumn(), account.ownership(), false, false, columns,
+          List.of(new AlternateKey("fmap_sourceid_key", List.of("fmap_sourceid"))));
+      Path desired = dir.resolve("desired.json");
+      SchemaSnapshots.write(desired, new SystemSchema("dynamics", List.of(wanted), List.of(), org.settings()));
+
+      String first = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      assertEquals(String.join(System.lineSeparator(), "create column account.fmap_sourceid TEXT",
+          "create alternate key account.fmap_sourceid_key [fmap_sourceid]", "publish account", ""), first);
+      String second = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      assertTrue(second.startsWith("no changes"), second);
+    }
+  }
+}
