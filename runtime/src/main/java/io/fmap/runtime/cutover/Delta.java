@@ -2,7 +2,6 @@ package io.fmap.runtime.cutover;
 
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LoadTier;
-import io.fmap.runtime.api.MapTransform;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.exec.RunSummary;
 import io.fmap.runtime.ledger.Ledger;
@@ -121,8 +120,7 @@ public final class Delta {
     for (LoadTier tier : plan.tiers()) {
       for (String object : tier.sourceObjects()) {
         Instant since = ledger.watermark(object).map(Watermark::value).map(Instant::parse).orElse(null);
-        List<String> tables = plan.router(object).map(r -> r.maps().stream().map(MapTransform::targetTable)
-            .distinct().sorted().toList()).orElse(List.of());
+        List<String> tables = Lookups.tablesOf(plan, object);
         List<RecordKey> keys = new ArrayList<>();
         long[] n = {0};
         try (Stream<SourceRecord> records = source.records(object, since, bad -> { })) {
@@ -164,8 +162,7 @@ public final class Delta {
         .put(entry.targetId(), entry));
     List<Conflict> conflicts = new ArrayList<>();
     for (Map.Entry<String, Map<String, LedgerEntry>> t : byTable.entrySet()) {
-      Table table = targetSchema.table(t.getKey()).orElseThrow(() -> new IllegalArgumentException("table '"
-          + t.getKey() + "' is not in the Dataverse schema; run 'fmap schema pull'"));
+      Table table = Lookups.table(targetSchema, t.getKey());
       Map<String, LedgerEntry> ours = t.getValue();
       target.read(table.name(), List.of(table.primaryIdColumn(), "modifiedon"), null, row -> {
         LedgerEntry entry = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
@@ -189,15 +186,9 @@ public final class Delta {
         try (Stream<SourceRecord> records = source.records(object, null, bad -> { })) {
           records.forEach(r -> ids.add(r.id()));
         }
-        for (String table : plan.router(object).map(r -> r.maps().stream().map(MapTransform::targetTable)
-            .distinct().sorted().toList()).orElse(List.of())) {
-          String after = "";
-          for (int page = 0; page < Integer.MAX_VALUE; page++) {
-            List<LedgerEntry> entries = ledger.history().standing(object, table, after, 1000);
-            entries.stream().filter(e -> !ids.contains(e.key().sourceId())).forEach(e -> gone.add(e.key()));
-            if (entries.size() < 1000) break;
-            after = entries.get(entries.size() - 1).key().sourceId();
-          }
+        for (String table : Lookups.tablesOf(plan, object)) {
+          Lookups.standing(ledger, object, table).keySet().stream().filter(id -> !ids.contains(id))
+              .forEach(id -> gone.add(new RecordKey(object, id, table)));
         }
       }
     }
