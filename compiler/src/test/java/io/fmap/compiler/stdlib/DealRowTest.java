@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +89,7 @@ class DealRowTest {
   /** A stage added in Spark that the value map does not list must stop the compile, not land somewhere. */
   @Test
   void aCustomStageWithoutAMappingIsACompileError(@TempDir Path project) throws IOException {
-    copy(StandardSet.PROJECT, project);
+    StandardSet.copyTo(project);
     Path deal = project.resolve("mappings/deal.fmap");
     String text = Files.readString(deal);
     String withoutLegalReview = text.replace("  \"Legal Review\"    -> Close\n", "");
@@ -102,14 +101,5 @@ class DealRowTest {
     Diagnostic error = result.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.VALUE_MAP_NOT_EXHAUSTIVE)
         .findFirst().orElseThrow(() -> new AssertionError(result.diagnostics().toString()));
     assertTrue(error.message().contains("Legal Review"), error.message());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    for (String dir : List.of("mappings", "schemas")) {
-      Files.createDirectories(to.resolve(dir));
-      try (Stream<Path> files = Files.list(from.resolve(dir))) {
-        for (Path f : files.toList()) Files.copy(f, to.resolve(dir).resolve(f.getFileName()));
-      }
-    }
   }
 }

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +65,7 @@ class ProjectRowTest {
   /** Sales Professional allows 15 custom tables; the check says so before anything is created. */
   @Test
   void moreCustomTablesThanTheEditionAllowsAreReported(@TempDir Path project) throws IOException {
-    for (String dir : List.of("mappings", "schemas")) {
-      Files.createDirectories(project.resolve(dir));
-      try (var files = Files.list(StandardSet.PROJECT.resolve(dir))) {
-        for (Path f : files.toList()) Files.copy(f, project.resolve(dir).resolve(f.getFileName()));
-      }
-    }
+    StandardSet.copyTo(project);
     StringBuilder extra = new StringBuilder();
     for (int i = 1; i <= 15; i++) extra.append("table dynamics.fmap_extra").append(i).append(" {\n  fmap_name: text(100)\n}\n");
     Files.writeString(project.resolve("mappings/extra.fmap"), extra);

@@ -80,6 +80,17 @@ final class StandardSet {
     });
   }
 
+  /** A copy of the standard set (mappings and schemas) in {@code dir}, for a test to change. */
+  static Path copyTo(Path dir) throws IOException {
+    for (String sub : List.of("mappings", "schemas")) {
+      java.nio.file.Files.createDirectories(dir.resolve(sub));
+      try (var files = java.nio.file.Files.list(PROJECT.resolve(sub))) {
+        for (Path f : files.toList()) java.nio.file.Files.copy(f, dir.resolve(sub).resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
   static SourceRecord record(String object, String id) {
     return records(object).stream().filter(r -> r.id().equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError("the sample has no " + object + " " + id));
