@@ -48,6 +48,11 @@ class ProjectRowTest {
   }
 
   @Test
+  void everySampleProjectMaps() {
+    StandardSet.records("Project").forEach(p -> assertEquals("fmap_project", row(p).table()));
+  }
+
+  @Test
   void customFieldsGetColumnsOfTheMatchingType() {
     var account = StandardSet.program().target().table("account").orElseThrow();
     assertEquals(ColumnType.DATE, account.column("fmap_customersince").orElseThrow().type());
