@@ -116,6 +116,19 @@ final class StandardSet {
     return new SourceRecord(object, id, all);
   }
 
+  /** The Dynamics side of the sample roster: users 16 and 20 are absent, 5 and 18 share an address, 19 is disabled. */
+  static io.fmap.runtime.owner.DirectorySnapshot dynamicsUsers() {
+    List<io.fmap.runtime.owner.TargetUser> users = new java.util.ArrayList<>();
+    for (var user : records("User")) {
+      int n = Integer.parseInt(user.id().substring(4));
+      String email = (String) user.get("email");
+      if (email == null || n == 16 || n == 20 || n == 18) continue;
+      users.add(new io.fmap.runtime.owner.TargetUser(new java.util.UUID(0, n).toString(), email, (String) user.get("name"), n != 19));
+    }
+    users.add(new io.fmap.runtime.owner.TargetUser(new java.util.UUID(0, 118).toString(), "sales.team@fmap.example", "Sales desk", true));
+    return new io.fmap.runtime.owner.DirectorySnapshot(users, List.of());
+  }
+
   /**
    * The run as the executor gives it to generated code: lookups by the first candidate's alternate
    * key, source records from the sample, owners resolved for every address except the ones the
