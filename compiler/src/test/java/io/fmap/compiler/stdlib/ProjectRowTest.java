@@ -65,6 +65,9 @@ class ProjectRowTest {
     assertEquals(LocalDate.parse((String) record("Company", "cmp-0000001").get("Customer Since")),
         company.columns().get("fmap_customersince"), "a field whose name has a space");
     assertEquals(100000002, company.columns().get("fmap_tier"), "Bronze, the third option of the new choice");
+    assertEquals(ColumnType.MEMO, account.column("fmap_internalnotes").orElseThrow().type());
+    assertEquals(record("Company", "cmp-0000009").get("internal_notes"),
+        row(record("Company", "cmp-0000009")).columns().get("fmap_internalnotes"), "a long text whole, not cut to 2,000");
   }
 
   /** Sales Professional allows 15 custom tables; the check says so before anything is created. */
