@@ -121,6 +121,28 @@ class RollbackEndToEndTest {
     }
   }
 
+  @Test
+  void rollingBackToTheCheckpointAfterTheFirstTierKeepsTheAccountsAndClearsTheirParentLinks() throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 100)) {
+      fx.migrate("ana");
+      int accounts = fx.dataverse().count("account");
+      assertTrue(fx.dataverse().rows("account").stream().anyMatch(a -> a.hasNonNull("_parentaccountid_value")));
+      try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
+        long loadRun = ledger.runs().get(0).id();
+        long afterTier0 = ledger.checkpoints().stream().filter(c -> c.label().equals("after tier 0 of run " + loadRun))
+            .findFirst().orElseThrow().seq();
+        Rollback.Result result = rollback(ledger, target, fx, Rollback.Options.of("ana").toCheckpoint(afterTier0))
+            .execute(loadRun);
+        assertEquals(0, fx.dataverse().count("contact"), "the second tier's contacts are gone");
+        assertEquals(accounts, fx.dataverse().count("account"), "the first tier's accounts stay");
+        assertTrue(result.restored() > 0, result.toText());
+        assertTrue(fx.dataverse().rows("account").stream().noneMatch(a -> a.hasNonNull("_parentaccountid_value")),
+            "the parent links the second pass set are cleared again");
+        assertEquals(RunStatus.COMPLETED, ledger.run(loadRun).orElseThrow().status(), "the run still stands");
+      }
+    }
+  }
+
   private static Rollback rollback(Ledger ledger, DataverseTargetConnector target, MigratedFixture fx,
       Rollback.Options options) {
     return new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 4), UndoOrder.of(fx.plan()),
