@@ -154,27 +154,51 @@ public final class Delta {
     return new Result(load, policy, changed, conflicts, watermarks, deletedInSource());
   }
 
-  /** Changed records whose target row was modified after fmap's standing write of it. */
+  /**
+   * The executor's second pass (deferred lookups) writes a row again under its own key,
+   * {@code Company~lookups} ({@code BatchWriter.LOOKUPS_SUFFIX}): that write is ours too.
+   */
+  public static final String SECOND_PASS_SUFFIX = "~lookups";
+
+  /** fmap's latest confirmed write of a target row, under the record's key. */
+  private record OurWrite(RecordKey key, String targetId, Instant at) {}
+
+  /** Changed records whose target row was modified after fmap's latest write of it. */
   private List<Conflict> conflicts(List<RecordKey> keys) throws IOException {
-    Map<RecordKey, LedgerEntry> standing = ledger.history().lastLanded(keys);
-    Map<String, Map<String, LedgerEntry>> byTable = new TreeMap<>();
-    standing.forEach((key, entry) -> byTable.computeIfAbsent(key.targetTable(), t -> new HashMap<>())
-        .put(entry.targetId(), entry));
+    List<RecordKey> asked = new ArrayList<>(keys);
+    keys.forEach(k -> asked.add(secondPass(k)));
+    Map<RecordKey, LedgerEntry> landed = ledger.history().lastLanded(asked);
+    Map<String, Map<String, OurWrite>> byTable = new TreeMap<>();
+    for (RecordKey key : keys) {
+      LedgerEntry first = landed.get(key);
+      if (first == null || first.settledAt() == null) continue;
+      LedgerEntry second = landed.get(secondPass(key));
+      Instant at = second != null && second.settledAt() != null && second.settledAt().isAfter(first.settledAt())
+          ? second.settledAt() : first.settledAt();
+      byTable.computeIfAbsent(key.targetTable(), t -> new HashMap<>())
+          .put(first.targetId(), new OurWrite(key, first.targetId(), at));
+    }
     List<Conflict> conflicts = new ArrayList<>();
-    for (Map.Entry<String, Map<String, LedgerEntry>> t : byTable.entrySet()) {
+    for (Map.Entry<String, Map<String, OurWrite>> t : byTable.entrySet()) {
       Table table = Lookups.table(targetSchema, t.getKey());
-      Map<String, LedgerEntry> ours = t.getValue();
+      Map<String, OurWrite> ours = t.getValue();
       target.read(table.name(), List.of(table.primaryIdColumn(), "modifiedon"), null, row -> {
-        LedgerEntry entry = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
+        OurWrite write = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
         Object modified = row.get("modifiedon");
-        if (entry == null || modified == null || entry.settledAt() == null) return;
+        if (write == null || modified == null) return;
         Instant at = OffsetDateTime.parse(modified.toString()).toInstant();
         // modifiedon has whole seconds (as in Dataverse): only a later second is surely someone else's edit.
-        if (at.isAfter(entry.settledAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) conflicts.add(new Conflict(entry.key(), entry.targetId(), entry.settledAt(), at));
+        if (at.isAfter(write.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+          conflicts.add(new Conflict(write.key(), write.targetId(), write.at(), at));
+        }
       });
     }
     conflicts.sort(java.util.Comparator.comparing(Conflict::key));
     return conflicts;
+  }
+
+  private static RecordKey secondPass(RecordKey key) {
+    return new RecordKey(key.sourceObject() + SECOND_PASS_SUFFIX, key.sourceId(), key.targetTable());
   }
 
   /** Standing writes whose source record is gone: paged through the ledger against the source's ids. */

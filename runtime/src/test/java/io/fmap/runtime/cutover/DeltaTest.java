@@ -136,6 +136,68 @@ class DeltaTest {
   }
 
   @Test
+  void recordsCreatedInTheSourceAfterTheLoadAreCreatedByTheDeltaAndReconcileAgrees() throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 100)) {
+      fx.migrate("ana");
+      java.util.Set<String> landed;
+      try (Ledger ledger = fx.ledger()) {
+        landed = ledger.history().standing("Contact", "contact", "", 1000).stream().map(e -> e.key().sourceId())
+            .collect(java.util.stream.Collectors.toSet());
+      }
+      try (SourceConnector spark = fx.source(); SourceConnector grown = new GrowingSource(spark, "Contact", landed, 15);
+           DataverseTargetConnector target = fx.target(); Ledger ledger = fx.ledger()) {
+        int before = fx.dataverse().count("contact");
+        Delta.Result result = new Delta(fx.plan(), grown, target, fx.targetSchema(), ledger)
+            .run(Delta.Policy.REPORT, view -> fx.delta("ana", view));
+        int added = Math.min(15, landed.size());
+        assertTrue(added > 5, "enough contacts landed to copy: " + landed.size());
+        assertEquals(added, result.load().total(ObjectSummary::created), result.load().toText());
+        assertEquals(before + added, fx.dataverse().count("contact"));
+        ReconcileReport reconciled = new Reconcile(fx.plan(), grown, target, fx.targetSchema(), ledger,
+            Clock.systemUTC()).run(true, 1);
+        assertTrue(reconciled.tables().stream().flatMap(t -> t.mismatches().stream())
+            .allMatch(m -> m.kind() == Kind.NOT_LOADED), "only the rows the target refused differ");
+        assertTrue(reconciled.tables().stream().flatMap(t -> t.mismatches().stream())
+            .noneMatch(m -> m.sourceId().startsWith(GrowingSource.PREFIX)), reconciled.toText());
+      }
+    }
+  }
+
+  /** The Spark source plus records created after the load: copies of records that loaded, with new ids. */
+  private record GrowingSource(SourceConnector source, String object, java.util.Set<String> copied, int added)
+      implements SourceConnector {
+    static final String PREFIX = "new-";
+
+    @Override public io.fmap.schema.SystemSchema schema() { return source.schema(); }
+    @Override public java.io.InputStream openFile(String fileId) { return source.openFile(fileId); }
+    @Override public void close() { }
+
+    @Override
+    public java.util.stream.Stream<io.fmap.runtime.api.SourceRecord> records(String name, java.time.Instant since,
+        java.util.function.Consumer<io.fmap.runtime.source.MalformedRecord> quarantine) {
+      if (!name.equals(object)) return source.records(name, since, quarantine);
+      List<io.fmap.runtime.api.SourceRecord> created = new ArrayList<>();
+      try (var all = source.records(name, null, bad -> { })) {
+        all.filter(r -> copied.contains(r.id())).limit(added)
+            .forEach(r -> {
+              Map<String, Object> fields = new java.util.LinkedHashMap<>(r.fields());
+              fields.put("id", PREFIX + r.id());
+              fields.put("updated_at", "2030-01-01T00:00:00Z");
+              created.add(new io.fmap.runtime.api.SourceRecord(name, PREFIX + r.id(), fields));
+            });
+      }
+      return java.util.stream.Stream.concat(source.records(name, since, quarantine), created.stream());
+    }
+
+    @Override
+    public long count(String name, java.time.Instant since) {
+      try (var records = records(name, since, bad -> { })) {
+        return records.count();
+      }
+    }
+  }
+
+  @Test
   void anUnknownPolicyNamesTheThreeThatExist() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Delta.Policy.parse("mine"));
     assertTrue(e.getMessage().contains("source-wins, target-wins, report"));

@@ -76,6 +76,15 @@ class RollbackEndToEndTest {
         assertEquals(0, ledger.history().standingCount("Company", "account"), "no write stands any more");
         String report = AuditReportFormat.text(AuditReport.read(ledger, OptionalLong.empty()));
         assertTrue(report.contains("run 4: rollback, completed (rollback of run 1)"), report);
+        try (var source = fx.source()) {
+          ReconcileReport reconciled = new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger,
+              java.time.Clock.systemUTC()).run(true, 1);
+          for (ReconcileReport.TableCheck t : reconciled.tables()) {
+            assertEquals(0, t.ledgerCount(), reconciled.toText());
+            assertEquals(t.expectedCount(), t.mismatchCount(), "every record is back to not loaded: " + t);
+            assertTrue(t.mismatches().stream().allMatch(m -> m.kind() == ReconcileReport.Kind.NOT_LOADED));
+          }
+        }
       }
     }
   }
