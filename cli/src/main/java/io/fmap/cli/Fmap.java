@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         PlanCommand.class,
         CompileCommand.class,
+        InitCommand.class,
+        CompletionCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
