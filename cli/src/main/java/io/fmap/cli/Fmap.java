@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         CompileCommand.class,
         PreflightCommand.class,
         MigrateCommand.class,
+        InitCommand.class,
+        CompletionCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
