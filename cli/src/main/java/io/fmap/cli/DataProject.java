@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * Everything a data verb runs against, resolved from {@link DataVerbOptions}: the source, the target,
- * the pinned target schema, the ledger, the fallback owner rule ({@code fallbackOwner:} in fmap.yaml)
+ * the ledger, the fallback owner rule ({@code fallbackOwner:} in fmap.yaml)
  * and where files too large for Dataverse are linked to ({@code largeFiles:}).
  */
-record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig target, SystemSchema targetSchema,
+record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig target,
     LedgerLocation ledger, FallbackRule fallback, String largeFiles, Function<String, String> environment) {
 
   /** The source connector; the export API's token comes from the variable its configuration names. */
@@ -40,8 +40,9 @@ record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig t
     return source.open();
   }
 
-  TargetConnector openTarget() {
-    return DataverseTargetConnector.open(target, targetSchema, RetryPolicy.DEFAULT, new LinkOnlyFileStore(largeFiles));
+  /** The target connector, addressing tables as {@code schema} (the approved plan's target) names them. */
+  TargetConnector openTarget(SystemSchema schema) {
+    return DataverseTargetConnector.open(target, schema, RetryPolicy.DEFAULT, new LinkOnlyFileStore(largeFiles));
   }
 
   /** Spark's users, as owner resolution matches them by email. */
