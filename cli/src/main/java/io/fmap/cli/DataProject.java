@@ -30,14 +30,19 @@ record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig t
   /** The source connector; the export API's token comes from the variable its configuration names. */
   SourceConnector openSource() throws DataVerbOptions.Unusable {
     if (source instanceof SparkSource.ExportApi api) {
-      String token = environment.apply(api.config().tokenEnv());
-      if (token == null || token.isBlank()) {
-        throw new DataVerbOptions.Unusable("environment variable " + api.config().tokenEnv()
-            + " is not set; export it with the Spark export API token");
-      }
-      return SparkApiConnector.withToken(api.config(), token);
+      return SparkApiConnector.withToken(api.config(), token(api, environment));
     }
     return source.open();
+  }
+
+  /** The export API's token, from the variable its configuration names ({@code spark.tokenEnv}). */
+  static String token(SparkSource.ExportApi api, Function<String, String> environment) throws DataVerbOptions.Unusable {
+    String token = environment.apply(api.config().tokenEnv());
+    if (token == null || token.isBlank()) {
+      throw new DataVerbOptions.Unusable("environment variable " + api.config().tokenEnv()
+          + " is not set; export it with the Spark export API token");
+    }
+    return token;
   }
 
   /** The target connector, addressing tables as {@code schema} (the approved plan's target) names them. */

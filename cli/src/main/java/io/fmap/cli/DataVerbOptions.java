@@ -68,8 +68,12 @@ final class DataVerbOptions {
       throw new Unusable(yaml + ": cannot read it as YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
     if (root == null || !root.isObject()) root = JsonNodeFactory.instance.objectNode();
+    SparkSource source = source(yaml, root);
+    if (source instanceof SparkSource.ExportApi api) {
+      DataProject.token(api, DataverseOptions.environment); // a missing token is a usage error before any work
+    }
     try {
-      return new DataProject(dir, source(yaml, root), target(yaml, root),
+      return new DataProject(dir, source, target(yaml, root),
           LedgerLocation.parse(dir, root.path("ledger").asText(null)),
           FallbackRule.parse(root.path("fallbackOwner").asText(null)), root.path("largeFiles").asText(dir.resolve("large-files").toUri().toString()),
           DataverseOptions.environment);
