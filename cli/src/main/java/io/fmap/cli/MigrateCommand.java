@@ -115,9 +115,18 @@ public final class MigrateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Source records read: a source object routed to several tables has one summary line per table,
+   * each with the object's whole read count, so counting lines would count its records several times.
+   */
+  static long recordsRead(RunSummary summary) {
+    return summary.objects().stream().collect(java.util.stream.Collectors.toMap(ObjectSummary::sourceObject,
+        ObjectSummary::read, Math::max)).values().stream().mapToLong(Long::longValue).sum();
+  }
+
   private void print(RunSummary summary, PreflightReport preflight, DataProject project, PrintWriter out)
       throws Exception {
-    long read = summary.total(ObjectSummary::read);
+    long read = recordsRead(summary);
     double seconds = Math.max(summary.elapsed().toMillis(), 1) / 1000.0;
     long perSecond = Math.round(read / seconds);
     if (json) {
@@ -125,6 +134,7 @@ public final class MigrateCommand implements Callable<Integer> {
       root.set("summary", summary.toJson());
       root.set("preflight", preflight.toJson());
       root.put("ledger", project.ledger().redacted());
+      root.put("recordsRead", read);
       root.put("seconds", seconds);
       root.put("recordsPerSecond", perSecond);
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
