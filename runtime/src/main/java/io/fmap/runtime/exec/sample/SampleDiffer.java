@@ -66,7 +66,7 @@ public final class SampleDiffer {
       ExpectedContext context = new ExpectedContext(records);
       for (MapResult result : plan.transform(record, context)) {
         if (result instanceof MapResult.Failed failed) {
-          out.add(new RecordDiff(SourceRef.of(record), "-", "-", null, List.of(),
+          out.add(new RecordDiff(SourceRef.of(record), "-", tableOf(record.object()), null, List.of(),
               "mapping failed: " + failed.error().message()));
           continue;
         }
@@ -74,6 +74,13 @@ public final class SampleDiffer {
       }
     }
     return new SampleDiff(runId, out);
+  }
+
+  /** Where a record that failed to map is listed: its map's table, or its object when it has several maps. */
+  private String tableOf(String object) {
+    List<String> tables = plan.router(object).map(r -> r.maps().stream().map(m -> m.targetTable()).distinct().toList())
+        .orElse(List.of());
+    return tables.size() == 1 ? tables.get(0) : "(" + object + ")";
   }
 
   private RecordDiff compare(SourceRecord record, TargetRow row, ExpectedContext context) {

@@ -76,6 +76,7 @@ class SampleRunTest {
     int accounts = fixture.dataverse.count("account");
 
     SampleRun.Result again = sample(60, 11);
+    System.out.println(again.selection().toText() + again.diff().toText());
     assertEquals(first.selection(), again.selection());
     // The rerun upserts by the same keys: nothing new, and the unchanged rows are skipped, so the
     // corruption made outside fmap is still there for the diff to find.
