@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         SchemaCommand.class,
         PlanCommand.class,
         CompileCommand.class,
+        PreflightCommand.class,
+        MigrateCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
