@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         CompileCommand.class,
         PreflightCommand.class,
         MigrateCommand.class,
+        ReportCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
