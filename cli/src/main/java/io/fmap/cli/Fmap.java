@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         PreflightCommand.class,
         MigrateCommand.class,
         ReportCommand.class,
+        RollbackCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
