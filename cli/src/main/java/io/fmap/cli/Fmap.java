@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         MigrateCommand.class,
         ReportCommand.class,
         RollbackCommand.class,
+        ReconcileCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

@@ -42,8 +42,20 @@ class CutoverVerbUsageTest {
   }
 
   @Test
+  void reconcileRefusesASampleRateBelowOne() {
+    assertEquals(Fmap.USAGE, run("reconcile", "--sample", "0", "--project", dir.toString()));
+    assertTrue(err.toString().contains("--sample"), err.toString());
+  }
+
+  @Test
+  void reconcileOutsideAProjectNamesTheFolder() {
+    assertEquals(Fmap.USAGE, run("reconcile", "--project", dir.toString()));
+    assertTrue(err.toString().contains("no fmap.yaml here"), err.toString());
+  }
+
+  @Test
   void helpOfEachCutoverVerbShowsAnExample() {
-    for (String verb : new String[] {"report", "rollback"}) {
+    for (String verb : new String[] {"report", "rollback", "reconcile"}) {
       assertEquals(Fmap.OK, run(verb, "--help"));
       assertTrue(out.toString().contains("fmap " + verb + " "), verb + ": " + out);
     }
