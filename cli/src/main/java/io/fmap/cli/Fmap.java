@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         RollbackCommand.class,
         ReconcileCommand.class,
+        DeltaCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

@@ -54,8 +54,26 @@ class CutoverVerbUsageTest {
   }
 
   @Test
+  void deltaRefusesAnUnknownPolicyNamingTheThreeItKnows() {
+    assertEquals(Fmap.USAGE, run("delta", "--policy", "newest-wins", "--project", dir.toString()));
+    assertTrue(err.toString().contains("source-wins, target-wins, report"), err.toString());
+  }
+
+  @Test
+  void deltaWatchRefusesAnUntilShorterThanEvery() {
+    assertEquals(Fmap.USAGE, run("delta", "--watch", "--every", "1h", "--until", "30m", "--project", dir.toString()));
+    assertTrue(err.toString().contains("--until"), err.toString());
+  }
+
+  @Test
+  void deltaOutsideAProjectNamesTheFolder() {
+    assertEquals(Fmap.USAGE, run("delta", "--project", dir.toString()));
+    assertTrue(err.toString().contains("no fmap.yaml here"), err.toString());
+  }
+
+  @Test
   void helpOfEachCutoverVerbShowsAnExample() {
-    for (String verb : new String[] {"report", "rollback", "reconcile"}) {
+    for (String verb : new String[] {"report", "rollback", "reconcile", "delta"}) {
       assertEquals(Fmap.OK, run(verb, "--help"));
       assertTrue(out.toString().contains("fmap " + verb + " "), verb + ": " + out);
     }
