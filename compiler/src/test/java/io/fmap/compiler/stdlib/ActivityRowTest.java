@@ -54,6 +54,12 @@ class ActivityRowTest {
   }
 
   @Test
+  void aDoneTaskIsFullyDoneAndAnOpenOneNot() {
+    assertEquals(0L, row(record("Activity", "act-0000004")).columns().get("percentcomplete"), "open");
+    assertEquals(100L, row(record("Activity", "act-0000021")).columns().get("percentcomplete"), "done");
+  }
+
+  @Test
   void aLongSubjectIsCutToTheColumn() {
     assertEquals(300, ((String) record("Activity", "act-0000006").get("subject")).length());
     assertEquals(300, ((String) row(record("Activity", "act-0000006")).columns().get("subject")).length(), "email subject holds 800");

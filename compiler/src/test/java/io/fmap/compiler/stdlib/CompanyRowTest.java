@@ -13,6 +13,15 @@ import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.api.TargetRow;
 import java.math.BigDecimal;
 import java.time.Instant;
+import io.fmap.runtime.exec.preflight.Preflight;
+import io.fmap.runtime.exec.preflight.PreflightReport;
+import io.fmap.runtime.owner.FallbackRule;
+import io.fmap.runtime.owner.OwnerResolver;
+import io.fmap.runtime.owner.SourceUser;
+import io.fmap.runtime.spark.ExportFilesConnector;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +73,7 @@ class CompanyRowTest {
   /**
    * Companies 2 and 3 are each other's parent. Both are created without a parent first, so the
    * cycle cannot stall the load; the second pass then carries both parent links (Dataverse refuses
-   * the one that closes the loop, and the executor quarantines that update with its reason).
+   * the one that closes the loop; preflight has reported the loop before, see below).
    */
   @Test
   void aParentCycleInTheSampleIsCreatedWithoutParentsFirst() {
@@ -76,5 +85,19 @@ class CompanyRowTest {
     assertTrue(two.withoutLookups(deferred).lookups().isEmpty());
     assertTrue(three.withoutLookups(deferred).lookups().isEmpty());
     assertEquals(Set.of("parentaccountid"), two.onlyLookups(deferred).lookups().keySet());
+  }
+
+  /** Preflight over the whole sample with the compiled standard set names the loop before anything loads. */
+  @Test
+  void preflightReportsTheSampleParentCycleOnce() {
+    var sparkUsers = records("User").stream().map(SourceUser::of).toList();
+    var resolver = OwnerResolver.create(sparkUsers, StandardSet.dynamicsUsers(), new FallbackRule.UserByEmail("ana.lopez@fmap.example"));
+    var settings = new Preflight.Settings("owner_id", 100.0, Preflight.PROFESSIONAL_CUSTOM_TABLE_CAP, 20_000,
+        Clock.fixed(StandardSet.NOW, ZoneOffset.UTC));
+    PreflightReport report;
+    try (var source = new ExportFilesConnector(StandardSet.SAMPLE)) {
+      report = new Preflight(plan(), source, StandardSet.program().target(), resolver, sparkUsers, settings).run();
+    }
+    assertEquals(List.of("Company: cmp-0000002 -> cmp-0000003 -> cmp-0000002"), report.parentCycles());
   }
 }

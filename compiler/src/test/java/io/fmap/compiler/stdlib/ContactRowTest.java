@@ -65,6 +65,11 @@ class ContactRowTest {
   }
 
   @Test
+  void aQualifiedContactWithNoActivityOnRecordStaysAContact() {
+    assertEquals("contact", row(made("Contact", "con-y", Map.of("status", "qualified", "last_name", "Lovelace"))).table());
+  }
+
+  @Test
   void aLeadCarriesItsCompanyNameAndATraceableSubject() {
     TargetRow lead = row(record("Contact", "con-0000003"));
     assertEquals("lead", lead.table());

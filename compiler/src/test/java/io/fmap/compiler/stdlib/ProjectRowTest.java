@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +48,11 @@ class ProjectRowTest {
   }
 
   @Test
+  void everySampleProjectMaps() {
+    StandardSet.records("Project").forEach(p -> assertEquals("fmap_project", row(p).table()));
+  }
+
+  @Test
   void customFieldsGetColumnsOfTheMatchingType() {
     var account = StandardSet.program().target().table("account").orElseThrow();
     assertEquals(ColumnType.DATE, account.column("fmap_customersince").orElseThrow().type());
@@ -61,17 +65,15 @@ class ProjectRowTest {
     assertEquals(LocalDate.parse((String) record("Company", "cmp-0000001").get("Customer Since")),
         company.columns().get("fmap_customersince"), "a field whose name has a space");
     assertEquals(100000002, company.columns().get("fmap_tier"), "Bronze, the third option of the new choice");
+    assertEquals(ColumnType.MEMO, account.column("fmap_internalnotes").orElseThrow().type());
+    assertEquals(record("Company", "cmp-0000009").get("internal_notes"),
+        row(record("Company", "cmp-0000009")).columns().get("fmap_internalnotes"), "a long text whole, not cut to 2,000");
   }
 
   /** Sales Professional allows 15 custom tables; the check says so before anything is created. */
   @Test
   void moreCustomTablesThanTheEditionAllowsAreReported(@TempDir Path project) throws IOException {
-    for (String dir : List.of("mappings", "schemas")) {
-      Files.createDirectories(project.resolve(dir));
-      try (var files = Files.list(StandardSet.PROJECT.resolve(dir))) {
-        for (Path f : files.toList()) Files.copy(f, project.resolve(dir).resolve(f.getFileName()));
-      }
-    }
+    StandardSet.copyTo(project);
     StringBuilder extra = new StringBuilder();
     for (int i = 1; i <= 15; i++) extra.append("table dynamics.fmap_extra").append(i).append(" {\n  fmap_name: text(100)\n}\n");
     Files.writeString(project.resolve("mappings/extra.fmap"), extra);

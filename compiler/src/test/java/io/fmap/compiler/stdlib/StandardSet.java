@@ -80,6 +80,17 @@ final class StandardSet {
     });
   }
 
+  /** A copy of the standard set (mappings and schemas) in {@code dir}, for a test to change. */
+  static Path copyTo(Path dir) throws IOException {
+    for (String sub : List.of("mappings", "schemas")) {
+      java.nio.file.Files.createDirectories(dir.resolve(sub));
+      try (var files = java.nio.file.Files.list(PROJECT.resolve(sub))) {
+        for (Path f : files.toList()) java.nio.file.Files.copy(f, dir.resolve(sub).resolve(f.getFileName()));
+      }
+    }
+    return dir;
+  }
+
   static SourceRecord record(String object, String id) {
     return records(object).stream().filter(r -> r.id().equals(id)).findFirst()
         .orElseThrow(() -> new AssertionError("the sample has no " + object + " " + id));
@@ -103,6 +114,19 @@ final class StandardSet {
     Map<String, Object> all = new java.util.LinkedHashMap<>(fields);
     all.put("id", id);
     return new SourceRecord(object, id, all);
+  }
+
+  /** The Dynamics side of the sample roster: users 16 and 20 are absent, 5 and 18 share an address, 19 is disabled. */
+  static io.fmap.runtime.owner.DirectorySnapshot dynamicsUsers() {
+    List<io.fmap.runtime.owner.TargetUser> users = new java.util.ArrayList<>();
+    for (var user : records("User")) {
+      int n = Integer.parseInt(user.id().substring(4));
+      String email = (String) user.get("email");
+      if (email == null || n == 16 || n == 20 || n == 18) continue;
+      users.add(new io.fmap.runtime.owner.TargetUser(new java.util.UUID(0, n).toString(), email, (String) user.get("name"), n != 19));
+    }
+    users.add(new io.fmap.runtime.owner.TargetUser(new java.util.UUID(0, 118).toString(), "sales.team@fmap.example", "Sales desk", true));
+    return new io.fmap.runtime.owner.DirectorySnapshot(users, List.of());
   }
 
   /**

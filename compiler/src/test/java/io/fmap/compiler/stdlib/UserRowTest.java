@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fmap.compiler.ir.Assignment;
 import io.fmap.compiler.ir.Expr;
-import io.fmap.runtime.owner.DirectorySnapshot;
 import io.fmap.runtime.owner.FallbackRule;
 import io.fmap.runtime.owner.OwnerResolver;
 import io.fmap.runtime.owner.OwnerStatus;
 import io.fmap.runtime.owner.SourceUser;
-import io.fmap.runtime.owner.TargetUser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +30,10 @@ class UserRowTest {
     }
   }
 
-  /** The Dynamics side of the sample roster: users 16 and 20 are absent, 5 and 18 share an address, 19 is disabled. */
-  private static DirectorySnapshot dynamicsUsers() {
-    List<TargetUser> users = new java.util.ArrayList<>();
-    for (var user : records("User")) {
-      int n = Integer.parseInt(user.id().substring(4));
-      String email = (String) user.get("email");
-      if (email == null || n == 16 || n == 20 || n == 18) continue;
-      users.add(new TargetUser(new java.util.UUID(0, n).toString(), email, (String) user.get("name"), n != 19));
-    }
-    users.add(new TargetUser(new java.util.UUID(0, 118).toString(), "sales.team@fmap.example", "Sales desk", true));
-    return new DirectorySnapshot(users, List.of());
-  }
-
   @Test
   void sampleOwnersAreMatchedByEmailOrFlaggedWithTheFallbackOwner() {
     List<SourceUser> spark = records("User").stream().map(SourceUser::of).toList();
-    OwnerResolver resolver = OwnerResolver.create(spark, dynamicsUsers(), new FallbackRule.UserByEmail("ana.lopez@fmap.example"));
+    OwnerResolver resolver = OwnerResolver.create(spark, StandardSet.dynamicsUsers(), new FallbackRule.UserByEmail("ana.lopez@fmap.example"));
     assertEquals(OwnerStatus.MATCHED, resolver.resolve("usr-0000001").status());
     assertEquals(OwnerStatus.UNMATCHED, resolver.resolve("usr-0000016").status());
     assertTrue(resolver.resolve("usr-0000016").byFallback(), "unmatched → the fallback owner");

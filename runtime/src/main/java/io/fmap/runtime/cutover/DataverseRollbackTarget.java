@@ -117,7 +117,6 @@ public final class DataverseRollbackTarget implements RollbackTarget {
   }
 
   private Table table(String name) {
-    return schema.table(name).orElseThrow(() -> new IllegalArgumentException("table '" + name
-        + "' is not in the Dataverse schema; run 'fmap schema pull'"));
+    return Lookups.table(schema, name);
   }
 }

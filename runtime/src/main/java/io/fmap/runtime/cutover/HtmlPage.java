@@ -6,7 +6,7 @@ import java.util.List;
  * A self-contained HTML page built by hand: inline style, no script, every text escaped. Reports are
  * opened from disk or mailed around, so they must not fetch anything or run anything.
  */
-final class HtmlPage {
+public final class HtmlPage {
   private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
       + "table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #bbb;padding:.25em .6em;"
       + "text-align:left}td.n{text-align:right}th{background:#eee}.bad{color:#a00}";
@@ -52,7 +52,7 @@ final class HtmlPage {
   }
 
   /** Text as HTML text and attribute values: the five characters that could end or open markup. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder b = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {

@@ -2,7 +2,6 @@ package io.fmap.runtime.cutover;
 
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.MapResult;
-import io.fmap.runtime.api.MapTransform;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRouter;
 import io.fmap.runtime.api.TargetRow;
@@ -12,7 +11,6 @@ import io.fmap.runtime.cutover.ReconcileReport.Mismatch;
 import io.fmap.runtime.cutover.ReconcileReport.TableCheck;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Ledger;
-import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.SystemSchema;
@@ -39,7 +37,6 @@ import java.util.stream.Stream;
 public final class Reconcile {
   /** Mismatches listed per table; the count covers all of them. */
   public static final int MISMATCHES_LISTED = 100;
-  private static final int PAGE = 1000;
 
   private final CompiledPlan plan;
   private final SourceConnector source;
@@ -67,7 +64,7 @@ public final class Reconcile {
     List<TableCheck> checks = new ArrayList<>();
     for (SourceRouter router : plan.routers()) {
       Expected expected = expected(router, full ? 1 : sampleRate);
-      for (String table : router.maps().stream().map(MapTransform::targetTable).distinct().sorted().toList()) {
+      for (String table : Lookups.tablesOf(plan, router.sourceObject())) {
         checks.add(check(router.sourceObject(), table, expected));
       }
     }
@@ -102,9 +99,8 @@ public final class Reconcile {
   private TableCheck check(String object, String tableName, Expected expected) throws IOException {
     Set<String> ids = expected.ids().getOrDefault(tableName, Set.of());
     Map<String, Map<String, Object>> rows = expected.rows().getOrDefault(tableName, Map.of());
-    Map<String, String> standing = standing(object, tableName);
-    Table table = targetSchema.table(tableName).orElseThrow(() -> new IllegalArgumentException("table '" + tableName
-        + "' is not in the Dataverse schema; run 'fmap schema pull'"));
+    Map<String, String> standing = Lookups.standing(ledger, object, tableName);
+    Table table = Lookups.table(targetSchema, tableName);
     Set<String> columns = new TreeSet<>();
     rows.values().forEach(r -> columns.addAll(r.keySet()));
     List<String> select = new ArrayList<>(columns);
@@ -145,19 +141,6 @@ public final class Reconcile {
         .thenComparing(m -> String.valueOf(m.column())));
     return new TableCheck(object, tableName, expected.sourceCount(), ids.size(), standing.size(), target.count(tableName),
         compared, checksums, mismatches.subList(0, Math.min(MISMATCHES_LISTED, mismatches.size())), mismatches.size());
-  }
-
-  /** Source id → target id of every standing write, paged through the ledger. */
-  private Map<String, String> standing(String object, String table) {
-    Map<String, String> out = new TreeMap<>();
-    String after = "";
-    for (int page = 0; page < Integer.MAX_VALUE; page++) {
-      List<LedgerEntry> entries = ledger.history().standing(object, table, after, PAGE);
-      entries.forEach(e -> out.put(e.key().sourceId(), e.targetId()));
-      if (entries.size() < PAGE) break;
-      after = entries.get(entries.size() - 1).key().sourceId();
-    }
-    return out;
   }
 
   /** Values as comparable text: numbers without trailing zeros, option lists comma-joined, dates ISO. */

@@ -76,6 +76,15 @@ class RollbackEndToEndTest {
         assertEquals(0, ledger.history().standingCount("Company", "account"), "no write stands any more");
         String report = AuditReportFormat.text(AuditReport.read(ledger, OptionalLong.empty()));
         assertTrue(report.contains("run 4: rollback, completed (rollback of run 1)"), report);
+        try (var source = fx.source()) {
+          ReconcileReport reconciled = new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger,
+              java.time.Clock.systemUTC()).run(true, 1);
+          for (ReconcileReport.TableCheck t : reconciled.tables()) {
+            assertEquals(0, t.ledgerCount(), reconciled.toText());
+            assertEquals(t.expectedCount(), t.mismatchCount(), "every record is back to not loaded: " + t);
+            assertTrue(t.mismatches().stream().allMatch(m -> m.kind() == ReconcileReport.Kind.NOT_LOADED));
+          }
+        }
       }
     }
   }
@@ -117,6 +126,28 @@ class RollbackEndToEndTest {
         List<String> tables = plan.rows().stream().map(RowUndo::table).distinct().toList();
         assertEquals(List.of("contact", "account"), tables);
         assertFalse(plan.rows().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void rollingBackToTheCheckpointAfterTheFirstTierKeepsTheAccountsAndClearsTheirParentLinks() throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 100)) {
+      fx.migrate("ana");
+      int accounts = fx.dataverse().count("account");
+      assertTrue(fx.dataverse().rows("account").stream().anyMatch(a -> a.hasNonNull("_parentaccountid_value")));
+      try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
+        long loadRun = ledger.runs().get(0).id();
+        long afterTier0 = ledger.checkpoints().stream().filter(c -> c.label().equals("after tier 0 of run " + loadRun))
+            .findFirst().orElseThrow().seq();
+        Rollback.Result result = rollback(ledger, target, fx, Rollback.Options.of("ana").toCheckpoint(afterTier0))
+            .execute(loadRun);
+        assertEquals(0, fx.dataverse().count("contact"), "the second tier's contacts are gone");
+        assertEquals(accounts, fx.dataverse().count("account"), "the first tier's accounts stay");
+        assertTrue(result.restored() > 0, result.toText());
+        assertTrue(fx.dataverse().rows("account").stream().noneMatch(a -> a.hasNonNull("_parentaccountid_value")),
+            "the parent links the second pass set are cleared again");
+        assertEquals(RunStatus.COMPLETED, ledger.run(loadRun).orElseThrow().status(), "the run still stands");
       }
     }
   }

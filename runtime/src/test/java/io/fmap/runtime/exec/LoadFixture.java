@@ -97,7 +97,7 @@ public final class LoadFixture implements AutoCloseable {
     return DataverseTargetConnector.open(config, targetSchema, FAST_RETRY, new LinkOnlyFileStore("https://files.example"));
   }
 
-  Ledger ledger() {
+  public Ledger ledger() {
     return Ledger.open(LedgerLocation.sqliteFile(dir.resolve("ledger.db")));
   }
 

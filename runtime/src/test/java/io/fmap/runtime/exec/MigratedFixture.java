@@ -51,6 +51,33 @@ public final class MigratedFixture implements AutoCloseable {
     return fixture.load(LoadExecutor.Options.full(who).withBatchSize(40));
   }
 
+  /**
+   * One delta load through the executor over the given source (the delta's view of the Spark
+   * emulator), with owners resolved as in {@link LoadFixture#load}.
+   */
+  public RunSummary delta(String who, io.fmap.runtime.source.SourceConnector source) {
+    try (io.fmap.runtime.target.TargetConnector target = fixture.target(50); Ledger ledger = fixture.ledger()) {
+      java.util.List<io.fmap.runtime.owner.SourceUser> users;
+      try (java.util.stream.Stream<io.fmap.runtime.api.SourceRecord> records = source.records("User", null, bad -> { })) {
+        users = records.map(io.fmap.runtime.owner.SourceUser::of).toList();
+      }
+      io.fmap.runtime.owner.OwnerResolver owners = io.fmap.runtime.owner.OwnerResolver.create(users,
+          new ConnectorDirectory(target), io.fmap.runtime.owner.FallbackRule.parse("team:" + LoadFixture.FALLBACK_TEAM));
+      return new LoadExecutor(fixture.plan, source, target, fixture.targetSchema, ledger, owners, users,
+          LoadExecutor.Options.full(who).withBatchSize(40).withMode(io.fmap.runtime.ledger.RunMode.DELTA)).run();
+    }
+  }
+
+  /** The Spark emulator's root URL, for its admin endpoints ({@code /_emulator/touch}). */
+  public String sparkUrl() {
+    return fixture.spark.baseUrl();
+  }
+
+  /** The bearer token the Spark emulator wants, admin endpoints included. */
+  public String sparkToken() {
+    return LoadFixture.SPARK_TOKEN;
+  }
+
   @Override
   public void close() {
     fixture.close();
