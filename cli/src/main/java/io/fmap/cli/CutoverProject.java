@@ -17,8 +17,15 @@ final class CutoverProject {
   private CutoverProject() {
   }
 
-  /** The project's settings and its approved, unchanged plan. */
-  record Ready(DataProject project, CompiledPlan plan) {}
+  /**
+   * The project's settings and its approved, unchanged plan, with the target schema that plan writes
+   * to (the pinned schema with the plan's schema changes applied).
+   */
+  record Ready(DataProject project, CompiledPlan plan, io.fmap.schema.SystemSchema targetSchema) {
+    io.fmap.runtime.target.TargetConnector openTarget() {
+      return project.openTarget(targetSchema);
+    }
+  }
 
   static Ready open(DataVerbOptions data) throws VerbStop, IOException {
     DataProject project;
@@ -30,7 +37,8 @@ final class CutoverProject {
     requireLedger(project.ledger());
     ApprovedPlan.Result approved = ApprovedPlan.load(project.dir());
     if (approved instanceof ApprovedPlan.Result.Refused refused) throw VerbStop.blocked(refused.message());
-    return new Ready(project, ((ApprovedPlan.Result.Ready) approved).plan());
+    ApprovedPlan.Result.Ready plan = (ApprovedPlan.Result.Ready) approved;
+    return new Ready(project, plan.plan(), plan.targetSchema());
   }
 
   /**
