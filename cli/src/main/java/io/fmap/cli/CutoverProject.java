@@ -2,7 +2,6 @@ package io.fmap.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fmap.schema.SystemSchema;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.ledger.LedgerLocation;
 import java.io.IOException;
@@ -18,8 +17,15 @@ final class CutoverProject {
   private CutoverProject() {
   }
 
-  /** The project's settings and its approved, unchanged plan. */
-  record Ready(DataProject project, CompiledPlan plan, SystemSchema targetSchema) {}
+  /**
+   * The project's settings and its approved, unchanged plan, with the target schema that plan writes
+   * to (the pinned schema with the plan's schema changes applied).
+   */
+  record Ready(DataProject project, CompiledPlan plan, io.fmap.schema.SystemSchema targetSchema) {
+    io.fmap.runtime.target.TargetConnector openTarget() {
+      return project.openTarget(targetSchema);
+    }
+  }
 
   static Ready open(DataVerbOptions data) throws VerbStop, IOException {
     DataProject project;
@@ -31,8 +37,8 @@ final class CutoverProject {
     requireLedger(project.ledger());
     ApprovedPlan.Result approved = ApprovedPlan.load(project.dir());
     if (approved instanceof ApprovedPlan.Result.Refused refused) throw VerbStop.blocked(refused.message());
-    ApprovedPlan.Result.Ready ready = (ApprovedPlan.Result.Ready) approved;
-    return new Ready(project, ready.plan(), ready.targetSchema());
+    ApprovedPlan.Result.Ready plan = (ApprovedPlan.Result.Ready) approved;
+    return new Ready(project, plan.plan(), plan.targetSchema());
   }
 
   /**

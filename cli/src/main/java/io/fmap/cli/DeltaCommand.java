@@ -111,7 +111,7 @@ public final class DeltaCommand implements Callable<Integer> {
     try (Ledger ledger = Ledger.open(project.ledger());
          WriterLock lock = ledger.lockForWriting("fmap delta (pid " + ProcessHandle.current().pid() + ", " + who + ")");
          SourceConnector source = openSource(project);
-         TargetConnector target = project.openTarget(ready.targetSchema())) {
+         TargetConnector target = ready.openTarget()) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withMode(RunMode.DELTA);
       Delta.Result result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,

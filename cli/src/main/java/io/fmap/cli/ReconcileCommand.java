@@ -54,7 +54,7 @@ public final class ReconcileCommand implements Callable<Integer> {
       CutoverProject.Ready ready = CutoverProject.open(data);
       try (Ledger ledger = Ledger.open(ready.project().ledger());
            SourceConnector source = ready.project().openSource();
-           TargetConnector target = ready.project().openTarget(ready.targetSchema())) {
+           TargetConnector target = ready.openTarget()) {
         report = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC())
             .run(full, sample);
       }

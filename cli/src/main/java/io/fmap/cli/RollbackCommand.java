@@ -70,7 +70,7 @@ public final class RollbackCommand implements Callable<Integer> {
     try {
       CutoverProject.Ready ready = CutoverProject.open(data);
       try (Ledger ledger = Ledger.open(ready.project().ledger());
-           TargetConnector target = ready.project().openTarget(ready.targetSchema())) {
+           TargetConnector target = ready.openTarget()) {
         Rollback.Options options = Rollback.Options.of(CutoverProject.who());
         long runId = 0;
         if (which.checkpoint != null) {
