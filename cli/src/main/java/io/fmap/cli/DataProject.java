@@ -21,27 +21,33 @@ import java.util.stream.Stream;
 
 /**
  * Everything a data verb runs against, resolved from {@link DataVerbOptions}: the source, the target,
- * the pinned target schema, the ledger, the fallback owner rule ({@code fallbackOwner:} in fmap.yaml)
+ * the ledger, the fallback owner rule ({@code fallbackOwner:} in fmap.yaml)
  * and where files too large for Dataverse are linked to ({@code largeFiles:}).
  */
-record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig target, SystemSchema targetSchema,
+record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig target,
     LedgerLocation ledger, FallbackRule fallback, String largeFiles, Function<String, String> environment) {
 
   /** The source connector; the export API's token comes from the variable its configuration names. */
   SourceConnector openSource() throws DataVerbOptions.Unusable {
     if (source instanceof SparkSource.ExportApi api) {
-      String token = environment.apply(api.config().tokenEnv());
-      if (token == null || token.isBlank()) {
-        throw new DataVerbOptions.Unusable("environment variable " + api.config().tokenEnv()
-            + " is not set; export it with the Spark export API token");
-      }
-      return SparkApiConnector.withToken(api.config(), token);
+      return SparkApiConnector.withToken(api.config(), token(api, environment));
     }
     return source.open();
   }
 
-  TargetConnector openTarget() {
-    return DataverseTargetConnector.open(target, targetSchema, RetryPolicy.DEFAULT, new LinkOnlyFileStore(largeFiles));
+  /** The export API's token, from the variable its configuration names ({@code spark.tokenEnv}). */
+  static String token(SparkSource.ExportApi api, Function<String, String> environment) throws DataVerbOptions.Unusable {
+    String token = environment.apply(api.config().tokenEnv());
+    if (token == null || token.isBlank()) {
+      throw new DataVerbOptions.Unusable("environment variable " + api.config().tokenEnv()
+          + " is not set; export it with the Spark export API token");
+    }
+    return token;
+  }
+
+  /** The target connector, addressing tables as {@code schema} (the approved plan's target) names them. */
+  TargetConnector openTarget(SystemSchema schema) {
+    return DataverseTargetConnector.open(target, schema, RetryPolicy.DEFAULT, new LinkOnlyFileStore(largeFiles));
   }
 
   /** Spark's users, as owner resolution matches them by email. */

@@ -12,8 +12,6 @@ import io.fmap.runtime.owner.FallbackRule;
 import io.fmap.runtime.source.SourceException;
 import io.fmap.runtime.spark.SparkApiConfig;
 import io.fmap.runtime.spark.SparkSource;
-import io.fmap.schema.SchemaSnapshots;
-import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,18 +68,12 @@ final class DataVerbOptions {
       throw new Unusable(yaml + ": cannot read it as YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
     if (root == null || !root.isObject()) root = JsonNodeFactory.instance.objectNode();
-    Path schemaFile = dir.resolve("schemas/dynamics.json");
-    if (!Files.isRegularFile(schemaFile)) {
-      throw new Unusable(schemaFile + ": no such file; run 'fmap schema pull' in the project to pin the org's schema");
-    }
-    SystemSchema targetSchema;
-    try {
-      targetSchema = SchemaSnapshots.read(schemaFile);
-    } catch (IOException | RuntimeException e) {
-      throw new Unusable(schemaFile + ": cannot read it (" + e.getMessage() + "); pull it again with 'fmap schema pull'");
+    SparkSource source = source(yaml, root);
+    if (source instanceof SparkSource.ExportApi api) {
+      DataProject.token(api, DataverseOptions.environment); // a missing token is a usage error before any work
     }
     try {
-      return new DataProject(dir, source(yaml, root), target(yaml, root), targetSchema,
+      return new DataProject(dir, source, target(yaml, root),
           LedgerLocation.parse(dir, root.path("ledger").asText(null)),
           FallbackRule.parse(root.path("fallbackOwner").asText(null)), root.path("largeFiles").asText(dir.resolve("large-files").toUri().toString()),
           DataverseOptions.environment);

@@ -2,7 +2,6 @@ package io.fmap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.exec.LoadException;
 import io.fmap.runtime.exec.LoadExecutor;
 import io.fmap.runtime.exec.ObjectSummary;
@@ -70,7 +69,7 @@ public final class MigrateCommand implements Callable<Integer> {
       err.println("error: " + refused.message());
       return Fmap.BLOCKED;
     }
-    CompiledPlan plan = ((ApprovedPlan.Result.Ready) approved).plan();
+    ApprovedPlan.Result.Ready plan = (ApprovedPlan.Result.Ready) approved;
     try {
       PreflightReport preflight = PreflightCommand.run(plan, project, 150);
       if (!clean(preflight) && !acceptWarnings) {
@@ -90,18 +89,18 @@ public final class MigrateCommand implements Callable<Integer> {
     return !report.hasBlockers() && report.findings().isEmpty() && report.parentCycles().isEmpty();
   }
 
-  private int load(CompiledPlan plan, DataProject project, PreflightReport preflight, PrintWriter out, PrintWriter err)
+  private int load(ApprovedPlan.Result.Ready plan, DataProject project, PreflightReport preflight, PrintWriter out, PrintWriter err)
       throws Exception {
     String who = System.getProperty("user.name", "fmap");
     try (Ledger ledger = Ledger.open(project.ledger());
          WriterLock lock = ledger.lockForWriting("fmap migrate (pid " + ProcessHandle.current().pid() + ", " + who + ")");
          SourceConnector source = project.openSource();
-         TargetConnector target = project.openTarget()) {
+         TargetConnector target = project.openTarget(plan.targetSchema())) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withParallelism(parallelism);
       RunSummary summary;
       try {
-        summary = new LoadExecutor(plan, source, target, project.targetSchema(), ledger,
+        summary = new LoadExecutor(plan.plan(), source, target, plan.targetSchema(), ledger,
             project.owners(users, target), users, options).run();
       } catch (LoadException e) {
         err.println("error: " + e.getMessage());
@@ -116,9 +115,18 @@ public final class MigrateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Source records read: a source object routed to several tables has one summary line per table,
+   * each with the object's whole read count, so counting lines would count its records several times.
+   */
+  static long recordsRead(RunSummary summary) {
+    return summary.objects().stream().collect(java.util.stream.Collectors.toMap(ObjectSummary::sourceObject,
+        ObjectSummary::read, Math::max)).values().stream().mapToLong(Long::longValue).sum();
+  }
+
   private void print(RunSummary summary, PreflightReport preflight, DataProject project, PrintWriter out)
       throws Exception {
-    long read = summary.total(ObjectSummary::read);
+    long read = recordsRead(summary);
     double seconds = Math.max(summary.elapsed().toMillis(), 1) / 1000.0;
     long perSecond = Math.round(read / seconds);
     if (json) {
@@ -126,6 +134,7 @@ public final class MigrateCommand implements Callable<Integer> {
       root.set("summary", summary.toJson());
       root.set("preflight", preflight.toJson());
       root.put("ledger", project.ledger().redacted());
+      root.put("recordsRead", read);
       root.put("seconds", seconds);
       root.put("recordsPerSecond", perSecond);
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));

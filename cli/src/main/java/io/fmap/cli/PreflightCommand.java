@@ -1,7 +1,6 @@
 package io.fmap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.exec.preflight.Preflight;
 import io.fmap.runtime.exec.preflight.PreflightReport;
 import io.fmap.runtime.owner.SourceUser;
@@ -53,7 +52,7 @@ public final class PreflightCommand implements Callable<Integer> {
     }
     PreflightReport report;
     try {
-      report = run(((ApprovedPlan.Result.Ready) plan).plan(), project, recordsPerSecond);
+      report = run((ApprovedPlan.Result.Ready) plan, project, recordsPerSecond);
     } catch (DataVerbOptions.Unusable e) {
       err.println("error: " + e.getMessage());
       return Fmap.USAGE;
@@ -68,11 +67,11 @@ public final class PreflightCommand implements Callable<Integer> {
   }
 
   /** The preflight of {@code plan}, with its own connectors (migrate runs it before it loads). */
-  static PreflightReport run(CompiledPlan plan, DataProject project, double recordsPerSecond)
+  static PreflightReport run(ApprovedPlan.Result.Ready plan, DataProject project, double recordsPerSecond)
       throws DataVerbOptions.Unusable {
-    try (SourceConnector source = project.openSource(); TargetConnector target = project.openTarget()) {
+    try (SourceConnector source = project.openSource(); TargetConnector target = project.openTarget(plan.targetSchema())) {
       List<SourceUser> users = DataProject.sourceUsers(source);
-      return new Preflight(plan, source, project.targetSchema(), project.owners(users, target), users,
+      return new Preflight(plan.plan(), source, plan.targetSchema(), project.owners(users, target), users,
           Preflight.Settings.spark(recordsPerSecond)).run();
     }
   }
