@@ -56,8 +56,13 @@ final class ReferenceRecorder implements MappingContext {
   @Override
   public Optional<TargetRef> owner(String email) {
     if (email != null && !email.isBlank()) ownerEmails.add(email);
-    return Optional.of(new TargetRef("systemuser", "ownerid",
-        TargetKey.derivedId("systemuser", new SourceRef("User", String.valueOf(email)))));
+    return Optional.of(standInOwner(email));
+  }
+
+  /** A well-formed owner for mapping a record where the real owner does not matter. */
+  static TargetRef standInOwner(String email) {
+    return new TargetRef("systemuser", "ownerid",
+        TargetKey.derivedId("systemuser", new SourceRef("User", String.valueOf(email))));
   }
 
   @Override
