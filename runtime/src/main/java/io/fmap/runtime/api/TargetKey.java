@@ -35,7 +35,7 @@ public sealed interface TargetKey {
         throw new IllegalArgumentException("an alternate key needs at least one column");
       }
       values.forEach((column, value) -> Objects.requireNonNull(value, () -> "alternate key column " + column));
-      values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+      values = Collections.unmodifiableSortedMap(values instanceof HandedOver ? values : new TreeMap<>(values));
     }
 
     @Override
@@ -50,7 +50,9 @@ public sealed interface TargetKey {
 
   /** A single-column alternate key, the usual {@code key fmap_sourceid = id}. */
   static TargetKey alternate(String column, Object value) {
-    return new ByAlternateKey(new TreeMap<>(Map.of(column, value)));
+    HandedOver<Object> values = new HandedOver<>();
+    values.put(Objects.requireNonNull(column, "column"), value);
+    return new ByAlternateKey(values);
   }
 
   /**

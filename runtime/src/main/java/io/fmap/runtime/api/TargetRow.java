@@ -43,8 +43,8 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     columns.forEach(TargetRow::requireColumnValue);
     lookups.forEach((column, ref) -> Objects.requireNonNull(ref, () -> "lookup " + column));
     // TreeMap keeps null values (explicit clears), which Map.copyOf would reject.
-    columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
-    lookups = Collections.unmodifiableSortedMap(new TreeMap<>(lookups));
+    columns = Collections.unmodifiableSortedMap(columns instanceof HandedOver ? columns : new TreeMap<>(columns));
+    lookups = Collections.unmodifiableSortedMap(lookups instanceof HandedOver ? lookups : new TreeMap<>(lookups));
     parties = List.copyOf(parties);
   }
 
@@ -57,16 +57,18 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
    * broken at an optional lookup) creates the row before the rows those lookups point to exist.
    */
   public TargetRow withoutLookups(Set<String> deferred) {
-    SortedMap<String, TargetRef> kept = new TreeMap<>(lookups);
+    HandedOver<TargetRef> kept = new HandedOver<>();
+    kept.putAll(lookups);
     kept.keySet().removeAll(deferred);
     return new TargetRow(map, table, source, key, columns, kept, owner, parties);
   }
 
   /** Only the given lookups, nothing else: the second pass's update of a two-pass load. */
   public TargetRow onlyLookups(Set<String> deferred) {
-    SortedMap<String, TargetRef> only = new TreeMap<>(lookups);
+    HandedOver<TargetRef> only = new HandedOver<>();
+    only.putAll(lookups);
     only.keySet().retainAll(deferred);
-    return new TargetRow(map, table, source, key, new TreeMap<>(), only, null, List.of());
+    return new TargetRow(map, table, source, key, new HandedOver<>(), only, null, List.of());
   }
 
   private static void requireColumnValue(String column, Object value) {
@@ -83,14 +85,17 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     return value instanceof List<?> list && list.stream().allMatch(Integer.class::isInstance);
   }
 
-  /** Collects a row statement by statement, as generated code assigns fields. Not thread-safe. */
+  /**
+   * Collects a row statement by statement, as generated code assigns fields. Not thread-safe; makes
+   * one row: {@link #build()} hands its maps to the row instead of copying them.
+   */
   public static final class Builder {
     private final String map;
     private final String table;
     private final SourceRef source;
     private TargetKey key;
-    private final SortedMap<String, Object> columns = new TreeMap<>();
-    private final SortedMap<String, TargetRef> lookups = new TreeMap<>();
+    private HandedOver<Object> columns = new HandedOver<>();
+    private HandedOver<TargetRef> lookups = new HandedOver<>();
     private TargetRef owner;
     private final List<ActivityParty> parties = new ArrayList<>();
 
@@ -107,18 +112,19 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
 
     /** Sets a column; null clears it on the target. */
     public Builder set(String column, Object value) {
-      columns.put(column, value);
+      open().put(column, value);
       return this;
     }
 
     /** Sets a column only when the value is not null ({@code ?? ignore}). */
     public Builder setIfPresent(String column, Object value) {
-      if (value != null) columns.put(column, value);
+      if (value != null) open().put(column, value);
       return this;
     }
 
     /** Binds a lookup column; a null reference leaves it unset. */
     public Builder lookup(String column, TargetRef ref) {
+      open();
       if (ref != null) lookups.put(column, ref);
       return this;
     }
@@ -139,7 +145,15 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
      */
     public TargetRow build() {
       TargetKey rowKey = key != null ? key : TargetKey.derivedId(table, source);
-      return new TargetRow(map, table, source, rowKey, columns, lookups, owner, parties);
+      TargetRow row = new TargetRow(map, table, source, rowKey, open(), lookups, owner, parties);
+      columns = null;
+      lookups = null;
+      return row;
+    }
+
+    private HandedOver<Object> open() {
+      if (columns == null) throw new IllegalStateException("this builder already built its row (" + table + ")");
+      return columns;
     }
   }
 }

@@ -18,6 +18,21 @@ class TargetRowTest {
       TargetKey.alternate("fmap_sourceid", "C-1"));
 
   @Test
+  void aBuiltRowCannotBeChangedThroughItsBuilderOrItsMaps() {
+    TargetRow.Builder builder = TargetRow.builder("m", "contact", CONTACT_7).set("lastname", "Doe").lookup("parentcustomerid", ACME);
+    TargetRow row = builder.build();
+
+    assertThrows(IllegalStateException.class, () -> builder.set("lastname", "Roe"));
+    assertThrows(IllegalStateException.class, () -> builder.lookup("parentcustomerid", ACME));
+    assertThrows(IllegalStateException.class, builder::build);
+    assertThrows(UnsupportedOperationException.class, () -> row.columns().put("lastname", "Roe"));
+    assertThrows(UnsupportedOperationException.class, () -> row.lookups().clear());
+    assertThrows(UnsupportedOperationException.class,
+        () -> ((TargetKey.ByAlternateKey) TargetKey.alternate("fmap_sourceid", "7")).values().put("x", "y"));
+    assertEquals("Doe", row.columns().get("lastname"));
+  }
+
+  @Test
   void columnsAndLookupsComeOutSortedWhateverTheAssignmentOrder() {
     TargetRow row = TargetRow.builder("Contact->contact", "contact", CONTACT_7)
         .key(TargetKey.alternate("fmap_sourceid", "7"))

@@ -16,14 +16,20 @@ public final class LoadThroughput {
     Limits limits = Limits.profile(args.length > 1 ? args[1] : "none");
     Path dir = Files.createTempDirectory("fmap-load-throughput");
     try (LoadFixture fixture = new LoadFixture(dir, size, limits)) {
+      // CPU against wall time tells waiting (emulator, ledger syncs) from working, and on a shared
+      // machine how much of a core the run got.
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       RunSummary summary = fixture.load(LoadExecutor.Options.full("bench").withBatchSize(500).withParallelism(4));
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       long records = summary.objects().stream().filter(o -> !o.sourceObject().endsWith(BatchWriter.LOOKUPS_SUFFIX))
           .mapToLong(ObjectSummary::read).sum();
       System.out.print(summary.toText());
-      System.out.printf("%d records in %.1f s: %.0f records/s end to end (limits %s)%n", records, seconds,
-          records / seconds, args.length > 1 ? args[1] : "none");
+      System.out.printf("%d records in %.1f s: %.0f records/s end to end (limits %s); process CPU %.1f s"
+          + " (%.2f cores, both emulators included), %.2f ms CPU per record%n", records, seconds, records / seconds,
+          args.length > 1 ? args[1] : "none", cpuSeconds, cpuSeconds / seconds, 1000 * cpuSeconds / records);
     }
   }
 }
