@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         PlanCommand.class,
         CompileCommand.class,
         InitCommand.class,
+        SuggestCommand.class,
         CompletionCommand.class,
     },
     footer = {"", "Examples:",

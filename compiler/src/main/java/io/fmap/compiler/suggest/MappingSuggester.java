@@ -148,13 +148,19 @@ public final class MappingSuggester {
   }
 
   private Candidate candidate(Column field, Column column, ValueProfile profile, Map<String, String> tableOf) {
+    if (column.type() == ColumnType.OWNER) {
+      // Spark names owners by email; owner() finds the Dynamics user with that address.
+      boolean ownerEmail = field.type() == ColumnType.TEXT && field.name().toLowerCase(Locale.ROOT).contains("owner");
+      return ownerEmail ? new Candidate(field, column, 0.9, "the owner's email resolves to a Dynamics user") : null;
+    }
     double name = NameSimilarity.score(field.name(), column.name(), column.displayName());
     double type = typeFit(field, column, tableOf);
     if (type == 0) return null;
     List<String> why = new ArrayList<>();
     why.add(describeName(name));
     why.add(field.type().name().toLowerCase(Locale.ROOT) + " -> " + column.type().name().toLowerCase(Locale.ROOT));
-    double score = name * type;
+    // A reference that can point where its object goes is strong evidence whatever the names say.
+    double score = field.type() == ColumnType.LOOKUP ? 0.6 + 0.4 * name : name * type;
     if (profile.fitsName(column.name())) {
       score = Math.min(1.0, score + 0.15);
       why.add("samples look like " + profile.shape().orElseThrow().name().toLowerCase(Locale.ROOT) + "s");
@@ -204,6 +210,7 @@ public final class MappingSuggester {
   }
 
   private static String valueFor(Column field, Column column, Map<String, String> tableOf) {
+    if (column.type() == ColumnType.OWNER) return "owner(" + DraftWriter.name(field.name()) + ")";
     if (field.type() == ColumnType.LOOKUP) {
       String object = field.targets().stream().map(LookupTarget::table)
           .filter(t -> tableOf.containsKey(t) && column.target(tableOf.get(t)).isPresent()).findFirst().orElseThrow();
