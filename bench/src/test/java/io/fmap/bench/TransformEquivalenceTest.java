@@ -14,14 +14,18 @@ class TransformEquivalenceTest {
 
   @Test
   void generatedHandWrittenAndJsltAgreeOnEveryRecord() throws IOException {
-    TransformBenchmark bench = new TransformBenchmark();
-    bench.setUp();
+    TransformBenchmark.Records records = new TransformBenchmark.Records();
+    records.setUp();
+    TransformBenchmark.Generated fmap = new TransformBenchmark.Generated();
+    fmap.setUp();
+    TransformBenchmark.Jslt jsltState = new TransformBenchmark.Jslt();
+    jsltState.setUp(records);
     for (int i = 0; i < 2_000; i++) {
-      var record = bench.data.records.get(i);
-      TargetRow generated = row(bench.generatedOne(record).get(0));
-      TargetRow hand = row(HandWrittenContacts.transform(record, bench.context));
+      var record = records.data.records.get(i);
+      TargetRow generated = row(fmap.plan.transform(record, records.context).get(0));
+      TargetRow hand = row(HandWrittenContacts.transform(record, records.context));
       // JSLT leaves null values out of the object it builds.
-      JsonNode jslt = bench.jslt.apply(bench.jsltVariables, bench.data.trees.get(i));
+      JsonNode jslt = jsltState.expression.apply(jsltState.variables, records.data.trees.get(i));
 
       assertEquals(hand.table(), generated.table(), record::toString);
       assertEquals(hand.columns(), generated.columns(), record::toString);

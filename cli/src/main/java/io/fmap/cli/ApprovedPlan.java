@@ -4,6 +4,7 @@ import io.fmap.compiler.emit.ProjectCompiler;
 import io.fmap.compiler.plan.PlanApproval;
 import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.runtime.api.CompiledPlan;
+import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,7 +18,11 @@ public final class ApprovedPlan {
   private ApprovedPlan() {}
 
   public sealed interface Result {
-    record Ready(CompiledPlan plan) implements Result {}
+    /**
+     * @param targetSchema the pinned Dynamics schema with the plan's schema changes applied: what the
+     *                     org looks like once {@code fmap schema apply} has run, which the load writes to
+     */
+    record Ready(CompiledPlan plan, SystemSchema targetSchema) implements Result {}
 
     record Refused(String message) implements Result {}
   }
@@ -31,6 +36,6 @@ public final class ApprovedPlan {
     PlanApproval.Verdict verdict = PlanApproval.check(projectDir, planned.lock());
     if (verdict instanceof PlanApproval.Verdict.Refused refused) return new Result.Refused(refused.message());
     return new Result.Ready(ProjectCompiler.compile(planned.program(), planned.lock().planHash(),
-        ProjectCompiler.defaultCacheDir(projectDir)).plan());
+        ProjectCompiler.defaultCacheDir(projectDir)).plan(), planned.program().target());
   }
 }

@@ -1,6 +1,5 @@
 package io.fmap.cli;
 
-import io.fmap.compiler.diag.TextRenderer;
 import io.fmap.compiler.emit.GeneratedSource;
 import io.fmap.compiler.emit.ProjectCompiler;
 import io.fmap.compiler.plan.ProjectPlan;
@@ -49,13 +48,10 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ProjectPlan plan = ProjectPlan.load(dir);
-    if (plan.planned().isEmpty()) {
-      stderr.print(new TextRenderer(false).render(plan.check().diagnostics(), ProjectSources.of(plan.project())));
-      stderr.println("nothing compiled: fix the errors above, then run fmap compile again");
-      stderr.flush();
-      return Fmap.FINDINGS;
-    }
-    ProjectPlan.Planned planned = plan.planned().get();
+    java.util.Optional<ProjectPlan.Planned> checked = ProjectSources.plannedOrReport(plan, stderr,
+        "nothing compiled: fix the errors above, then run fmap compile again");
+    if (checked.isEmpty()) return Fmap.FINDINGS;
+    ProjectPlan.Planned planned = checked.get();
     Path cache = cacheDir != null ? cacheDir : ProjectCompiler.defaultCacheDir(dir);
     ProjectCompiler.Compiled compiled = ProjectCompiler.compile(planned.program(), planned.lock().planHash(), cache);
     if (emitJava != null) {

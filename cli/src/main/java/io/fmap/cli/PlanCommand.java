@@ -1,6 +1,5 @@
 package io.fmap.cli;
 
-import io.fmap.compiler.diag.TextRenderer;
 import io.fmap.compiler.plan.PlanApproval;
 import io.fmap.compiler.plan.PlanLock;
 import io.fmap.compiler.plan.ProjectPlan;
@@ -60,13 +59,10 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     ProjectPlan plan = ProjectPlan.load(dir);
-    if (plan.planned().isEmpty()) {
-      stderr.print(new TextRenderer(false).render(plan.check().diagnostics(), ProjectSources.of(plan.project())));
-      stderr.println("no plan: fix the errors above, then run fmap plan again");
-      stderr.flush();
-      return Fmap.FINDINGS;
-    }
-    ProjectPlan.Planned planned = plan.planned().get();
+    java.util.Optional<ProjectPlan.Planned> checked = ProjectSources.plannedOrReport(plan, stderr,
+        "no plan: fix the errors above, then run fmap plan again");
+    if (checked.isEmpty()) return Fmap.FINDINGS;
+    ProjectPlan.Planned planned = checked.get();
     String rendered = format.equals("json") ? planned.json() : planned.text();
     if (out != null) {
       Files.writeString(out, rendered, StandardCharsets.UTF_8);

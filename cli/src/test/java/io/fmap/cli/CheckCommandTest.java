@@ -60,4 +60,19 @@ class CheckCommandTest {
     Run r = run("check", dir.toString(), "--format", "gnu");
     assertTrue(r.out().contains("error[FM2007]"), r.out());
   }
+
+  @Test
+  void paramOnTheCommandLineWinsOverFmapYaml() throws IOException {
+    Files.writeString(dir.resolve("fmap.yaml"), "params:\n  min_employees: many\n");
+    Files.writeString(dir.resolve("account.fmap"), """
+        param min_employees: int
+        map spark.Company -> dynamics.account where employee_count > min_employees {
+          name    = name | truncate(160)
+          ownerid = owner(owner_email)
+        }
+        """);
+    assertTrue(run("check", dir.toString(), "--format", "gnu").out().contains("error[FM3014]"), "fmap.yaml alone");
+    Run r = run("check", dir.toString(), "--format", "gnu", "--param", "min_employees=50");
+    assertTrue(!r.out().contains("error["), r.out());
+  }
 }

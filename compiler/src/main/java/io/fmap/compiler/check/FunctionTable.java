@@ -122,7 +122,7 @@ public final class FunctionTable {
   }
 
   /** {@code parseDate} and {@code parse_date} both read as {@code parse_date} in a mapping. */
-  static String snakeCase(String javaName) {
+  public static String snakeCase(String javaName) {
     StringBuilder out = new StringBuilder();
     for (char ch : javaName.toCharArray()) {
       if (Character.isUpperCase(ch)) {

@@ -23,7 +23,7 @@ public final class ExprPrinter {
     }
     if (e instanceof Expr.ParamRef p) return name(p.name());
     if (e instanceof Expr.LocalRef l) return name(l.name());
-    if (e instanceof Expr.Call c) return snakeCase(c.function()) + "(" + all(c.args()) + ")";
+    if (e instanceof Expr.Call c) return io.fmap.compiler.check.FunctionTable.snakeCase(c.function()) + "(" + all(c.args()) + ")";
     if (e instanceof Expr.Unary u) {
       return (u.op() == Expr.UnaryOp.NOT ? "not " : "-") + operand(u.operand());
     }
@@ -104,16 +104,4 @@ public final class ExprPrinter {
     return out.append('"').toString();
   }
 
-  static String snakeCase(String javaName) {
-    StringBuilder out = new StringBuilder();
-    for (char ch : javaName.toCharArray()) {
-      if (Character.isUpperCase(ch)) {
-        if (out.length() > 0) out.append('_');
-        out.append(Character.toLowerCase(ch));
-      } else {
-        out.append(ch);
-      }
-    }
-    return out.toString();
-  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.fmap.emulator.generate.SampleUsers;
 import io.fmap.schema.Column;
 import io.fmap.schema.Table;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +18,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The rows every fresh org has: the organization, a root business unit, a handful of users with
- * {@code @fmap.example} addresses (one disabled), an owner team, an application user per client
- * id, and the sdkmessagefilter rows that say which tables answer the bulk messages. Ids are
+ * The rows every fresh org has: the organization, a root business unit, the sample roster's
+ * {@code @fmap.example} users ({@link SampleUsers#inDynamics()}: one disabled, one email shared by
+ * two), an owner team, an application user per client id, and the sdkmessagefilter rows that say which tables answer the bulk messages. Ids are
  * derived from names, so the same seed gives the same ids on every start.
  */
 final class Seed {
-  /** The default users: first name, last name, disabled. */
-  static final List<List<String>> DEFAULT_USERS = List.of(
-      List.of("Alex", "Morgan", "false"),
-      List.of("Blake", "Chen", "false"),
-      List.of("Casey", "Diaz", "false"),
-      List.of("Drew", "Evans", "true"),
-      List.of("Emery", "Fox", "false"));
-
   private Seed() {}
 
   static UUID id(String... parts) {
@@ -64,15 +57,19 @@ final class Seed {
       }
       return out;
     }
-    for (List<String> u : DEFAULT_USERS) {
-      String email = u.get(0).toLowerCase(java.util.Locale.ROOT) + "." + u.get(1).toLowerCase(java.util.Locale.ROOT) + "@fmap.example";
+    // The default users are the Dynamics side of the sample data's owner roster, so that generated
+    // Spark data resolves against a fresh emulator the way it would against a real tenant: most
+    // owners match, one email is shared by two enabled users, one user is disabled, some are absent.
+    for (SampleUsers.SampleUser u : SampleUsers.inDynamics()) {
+      String email = u.email();
+      int space = u.name().lastIndexOf(' ');
       ObjectNode o = Json.object();
-      o.put("systemuserid", id("user", email).toString());
-      o.put("firstname", u.get(0));
-      o.put("lastname", u.get(1));
+      o.put("systemuserid", id("user", email, u.id()).toString());
+      o.put("firstname", space < 0 ? "" : u.name().substring(0, space));
+      o.put("lastname", space < 0 ? u.name() : u.name().substring(space + 1));
       o.put("domainname", email);
       o.put("internalemailaddress", email);
-      o.put("isdisabled", Boolean.parseBoolean(u.get(2)));
+      o.put("isdisabled", !u.enabledInDynamics());
       out.add(o);
     }
     return out;

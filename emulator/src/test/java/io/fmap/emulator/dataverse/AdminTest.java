@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.emulator.generate.SampleUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -21,7 +22,8 @@ class AdminTest {
       JsonNode stats = http.get(dv.rootUrl() + "/_emulator/stats").json();
       assertEquals(2, stats.path("requests").asInt());
       assertEquals(2, stats.path("rows").path("account").asInt());
-      assertEquals(6, stats.path("rows").path("systemuser").asInt(), "five seeded users and one application user");
+      assertEquals(SampleUsers.inDynamics().size() + 1, stats.path("rows").path("systemuser").asInt(),
+          "the sample roster's Dynamics users and one application user");
       assertEquals(204, http.post(dv.rootUrl() + "/_emulator/reset", "").status());
       JsonNode after = http.get(dv.rootUrl() + "/_emulator/stats").json();
       assertTrue(after.path("rows").path("account").isMissingNode());

@@ -36,7 +36,11 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
-    return routers.stream().filter(r -> r.sourceObject().equals(sourceObject)).findFirst();
+    // A plain loop: this runs once per record, and a plan has a handful of routers.
+    for (SourceRouter r : routers) {
+      if (r.sourceObject().equals(sourceObject)) return Optional.of(r);
+    }
+    return Optional.empty();
   }
 
   /** Every map, grouped by source object in router order, each group in declaration order. */

@@ -102,6 +102,8 @@ public final class Values {
     if (value == null || value instanceof Instant) return (Instant) value;
     String s = text(value).strip();
     if (s.isEmpty()) return null;
+    Instant fast = IsoInstants.parse(s);
+    if (fast != null) return fast;
     try {
       return java.time.OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException withoutOffset) {

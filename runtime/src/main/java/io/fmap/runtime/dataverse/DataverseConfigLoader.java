@@ -49,7 +49,7 @@ public final class DataverseConfigLoader {
     return parse(file.toString(), dv, env);
   }
 
-  static DataverseConfig parse(String where, JsonNode dv, Map<String, String> env) throws ConfigException {
+  public static DataverseConfig parse(String where, JsonNode dv, Map<String, String> env) throws ConfigException {
     String at = where + ": dataverse.";
     URI url = uri(at + "url", required(dv, "url", at));
     String api = text(dv, "apiVersion", DataverseConfig.DEFAULT_API_VERSION);

@@ -19,14 +19,14 @@ import java.util.UUID;
  * fallback rule. An email no Spark user has gets the fallback too (the same rule as an owner id
  * Spark does not know).
  */
-final class Owners {
+public final class Owners {
   /** Dataverse binds an owner through {@code ownerid} whether it is a user or a team. */
   static final String NAVIGATION = "ownerid";
 
   private final OwnerResolver resolver;
   private final Map<String, String> sourceUserIdByEmail = new TreeMap<>();
 
-  Owners(OwnerResolver resolver, Collection<SourceUser> sourceUsers) {
+  public Owners(OwnerResolver resolver, Collection<SourceUser> sourceUsers) {
     this.resolver = resolver;
     // Sorted by id, first wins: Spark users sharing an email resolve alike, so any of them will do.
     sourceUsers.stream().sorted(java.util.Comparator.comparing(SourceUser::id)).forEach(user -> {
@@ -35,7 +35,7 @@ final class Owners {
     });
   }
 
-  Optional<TargetRef> byEmail(String email) {
+  public Optional<TargetRef> byEmail(String email) {
     String normalized = normalize(email);
     String sourceUserId = normalized == null ? null : sourceUserIdByEmail.get(normalized);
     if (sourceUserId == null) return fallback();

@@ -17,17 +17,17 @@ import java.util.stream.Stream;
  * {@code maxRecords} (users, pipelines, stages: the small ones mappings read through); asking for
  * a larger one is a mapping error naming the limit, never an unbounded memory cost.
  */
-final class SourceLookups {
+public final class SourceLookups {
   private final SourceConnector source;
   private final int maxRecords;
   private final Map<String, Map<String, SourceRecord>> byObject = new ConcurrentHashMap<>();
 
-  SourceLookups(SourceConnector source, int maxRecords) {
+  public SourceLookups(SourceConnector source, int maxRecords) {
     this.source = source;
     this.maxRecords = maxRecords;
   }
 
-  Optional<SourceRecord> find(SourceRef ref) {
+  public Optional<SourceRecord> find(SourceRef ref) {
     return Optional.ofNullable(byObject.computeIfAbsent(ref.object(), this::load).get(ref.id()));
   }
 

@@ -20,11 +20,31 @@ final class Contacts {
 
   static String email(String text) {
     String address = text.strip();
-    Matcher display = DISPLAY_FORM.matcher(address);
-    if (display.matches()) address = display.group(1).strip();
+    if (address.indexOf('<') >= 0) {
+      Matcher display = DISPLAY_FORM.matcher(address);
+      if (display.matches()) address = display.group(1).strip();
+    }
     if (address.regionMatches(true, 0, "mailto:", 0, 7)) address = address.substring(7).strip();
     address = address.toLowerCase(Locale.ROOT);
     return PLAIN_ADDRESS.matcher(address).matches() ? address : null;
+  }
+
+  /** Only a letter or {@code #} can start an extension; most numbers have neither, and skip the regex. */
+  private static boolean mayHaveExtension(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == '#' || Character.isLetter(c)) return true;
+    }
+    return false;
+  }
+
+  private static String digitsOf(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') out.append(c);
+    }
+    return out.toString();
   }
 
   /**
@@ -34,13 +54,15 @@ final class Contacts {
   static String phone(String text, String countryCode) {
     String number = text.strip();
     String extension = "";
-    Matcher ext = EXTENSION.matcher(number);
-    if (ext.find() && ext.start() > 0) {
-      extension = " x" + ext.group(1);
-      number = number.substring(0, ext.start());
+    if (mayHaveExtension(number)) {
+      Matcher ext = EXTENSION.matcher(number);
+      if (ext.find() && ext.start() > 0) {
+        extension = " x" + ext.group(1);
+        number = number.substring(0, ext.start());
+      }
     }
     boolean international = number.startsWith("+");
-    String digits = number.replaceAll("[^0-9]", "");
+    String digits = digitsOf(number);
     if (!international && digits.startsWith("00")) {
       international = true;
       digits = digits.substring(2);

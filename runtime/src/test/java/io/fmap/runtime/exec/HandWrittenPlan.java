@@ -23,13 +23,13 @@ import java.util.TreeMap;
  * tests (the executor must not depend on the compiler): Company → account with a self-referencing
  * parent (a deferred lookup), Contact → contact bound to its primary company.
  */
-final class HandWrittenPlan {
-  static final String COMPANY_MAP = "Company->account";
-  static final String CONTACT_MAP = "Contact->contact";
+public final class HandWrittenPlan {
+  public static final String COMPANY_MAP = "Company->account";
+  public static final String CONTACT_MAP = "Contact->contact";
 
   private HandWrittenPlan() {}
 
-  static CompiledPlan plan() {
+  public static CompiledPlan plan() {
     MapTransform company = new HandWrittenCompanyMap();
     MapTransform contact = new HandWrittenContactMap();
     return new CompiledPlan("hand-written-plan-v1", new TreeMap<>(),
@@ -40,14 +40,14 @@ final class HandWrittenPlan {
   }
 
   /** A router of an object with one map and no conditions. */
-  record SingleMapRouter(MapTransform map) implements SourceRouter {
+  public record SingleMapRouter(MapTransform map) implements SourceRouter {
     @Override public String sourceObject() { return map.sourceObject(); }
     @Override public List<MapTransform> maps() { return List.of(map); }
     @Override public List<MapTransform> route(SourceRecord record, MappingContext context) { return List.of(map); }
   }
 
   /** What the compiler would make of {@code map spark.Company -> account { ... }}. */
-  static final class HandWrittenCompanyMap implements MapTransform {
+  public static final class HandWrittenCompanyMap implements MapTransform {
     @Override public String id() { return COMPANY_MAP; }
     @Override public String sourceObject() { return "Company"; }
     @Override public String targetTable() { return "account"; }
@@ -70,7 +70,7 @@ final class HandWrittenPlan {
   }
 
   /** What the compiler would make of {@code map spark.Contact -> contact { ... }}. */
-  static final class HandWrittenContactMap implements MapTransform {
+  public static final class HandWrittenContactMap implements MapTransform {
     @Override public String id() { return CONTACT_MAP; }
     @Override public String sourceObject() { return "Contact"; }
     @Override public String targetTable() { return "contact"; }

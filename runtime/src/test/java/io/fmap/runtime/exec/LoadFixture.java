@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * and a SQLite ledger in a temporary folder: everything a load needs except the compiler, whose
  * output {@link HandWrittenPlan} stands in for.
  */
-final class LoadFixture implements AutoCloseable {
+public final class LoadFixture implements AutoCloseable {
   /** The team the emulator creates for its client: owner of records whose Spark owner has no match. */
-  static final String FALLBACK_TEAM = "fmap-demo";
+  public static final String FALLBACK_TEAM = "fmap-demo";
   static final String SPARK_TOKEN = "executor-test-token";
   static final RetryPolicy FAST_RETRY =
       new RetryPolicy(6, 40, Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(30),
@@ -54,11 +54,11 @@ final class LoadFixture implements AutoCloseable {
 
   final Path dir;
   final SparkEmulator spark;
-  final DataverseEmulator dataverse;
-  final SystemSchema targetSchema;
-  final CompiledPlan plan = HandWrittenPlan.plan();
+  public final DataverseEmulator dataverse;
+  public final SystemSchema targetSchema;
+  public final CompiledPlan plan = HandWrittenPlan.plan();
 
-  LoadFixture(Path dir, int size, Limits limits) throws IOException {
+  public LoadFixture(Path dir, int size, Limits limits) throws IOException {
     this.dir = dir;
     new SampleGenerator(7, size).writeTo(dir.resolve("export"), false);
     spark = SparkEmulator.start(dir.resolve("export"), "127.0.0.1", 0, SparkEmulatorConfig.withToken(SPARK_TOKEN));
@@ -85,11 +85,11 @@ final class LoadFixture implements AutoCloseable {
     return users;
   }
 
-  SourceConnector source() {
+  public SourceConnector source() {
     return SparkApiConnector.withToken(SparkApiConfig.defaults(URI.create(spark.baseUrl())), SPARK_TOKEN);
   }
 
-  TargetConnector target(int batchSize) {
+  public TargetConnector target(int batchSize) {
     URI url = URI.create(dataverse.rootUrl() + "/");
     DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dataverse.tokenUrl("tenant")),
         url + ".default", List.of(new Identity("fmap-demo", "FMAP_TARGET_CLIENT_SECRET", Secret.of("fmap-demo"))),
@@ -97,17 +97,21 @@ final class LoadFixture implements AutoCloseable {
     return DataverseTargetConnector.open(config, targetSchema, FAST_RETRY, new LinkOnlyFileStore("https://files.example"));
   }
 
-  Ledger ledger() {
+  public Ledger ledger() {
     return Ledger.open(LedgerLocation.sqliteFile(dir.resolve("ledger.db")));
+  }
+
+  /** The Spark users, as owner resolution needs them. */
+  public List<SourceUser> sourceUsers(SourceConnector source) {
+    try (Stream<SourceRecord> records = source.records("User", null, bad -> { })) {
+      return records.map(SourceUser::of).toList();
+    }
   }
 
   /** One load attempt with fresh connectors and ledger, as a new process would make them. */
   RunSummary load(LoadExecutor.Options options, TargetConnector target) {
     try (SourceConnector source = source(); Ledger ledger = ledger()) {
-      List<SourceUser> users;
-      try (Stream<SourceRecord> records = source.records("User", null, bad -> { })) {
-        users = records.map(SourceUser::of).toList();
-      }
+      List<SourceUser> users = sourceUsers(source);
       OwnerResolver owners = OwnerResolver.create(users, new ConnectorDirectory(target),
           FallbackRule.parse("team:" + FALLBACK_TEAM));
       return new LoadExecutor(plan, source, target, targetSchema, ledger, owners, users, options).run();

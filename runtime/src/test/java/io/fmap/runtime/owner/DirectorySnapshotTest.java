@@ -35,18 +35,20 @@ class DirectorySnapshotTest {
 
       List<TargetUser> people = directory.users().stream()
           .filter(u -> u.email() != null && u.email().endsWith("@fmap.example")).toList();
-      assertEquals(5, people.size(), directory.users().toString());
+      assertEquals(17, people.size(), directory.users().toString());
       assertTrue(directory.teams().stream().anyMatch(t -> t.name().equals("fmap-demo")), directory.teams().toString());
 
       OwnerResolver resolver = OwnerResolver.create(List.of(
-              new SourceUser("u1", "Alex.Morgan@FMAP.example ", "Alex", true),
-              new SourceUser("u2", "drew.evans@fmap.example", "Drew", true),
-              new SourceUser("u3", "nobody@spark.example", "Nobody", true)),
+              new SourceUser("u1", "Ana.Lopez@FMAP.example ", "Ana", true),
+              new SourceUser("u2", "pat.former@fmap.example", "Pat", true),
+              new SourceUser("u3", "nobody@spark.example", "Nobody", true),
+              new SourceUser("u4", "sales.team@fmap.example", "Sales", true)),
           directory, FallbackRule.parse("team:fmap-demo"));
-      OwnerResolution alex = resolver.resolve("u1");
-      assertEquals(OwnerStatus.MATCHED, alex.status());
-      assertTrue(alex.owner().odataBind().startsWith("/systemusers("), alex.owner().odataBind());
+      OwnerResolution ana = resolver.resolve("u1");
+      assertEquals(OwnerStatus.MATCHED, ana.status());
+      assertTrue(ana.owner().odataBind().startsWith("/systemusers("), ana.owner().odataBind());
       assertEquals(OwnerStatus.DISABLED_USER, resolver.resolve("u2").status());
+      assertEquals(OwnerStatus.DUPLICATE_EMAIL, resolver.resolve("u4").status(), "two enabled users share the email");
       OwnerResolution nobody = resolver.resolve("u3");
       assertEquals(OwnerStatus.UNMATCHED, nobody.status());
       assertTrue(nobody.byFallback());

@@ -1,0 +1,60 @@
+package io.fmap.compiler.stdlib;
+
+import static io.fmap.compiler.stdlib.StandardSet.record;
+import static io.fmap.compiler.stdlib.StandardSet.records;
+import static io.fmap.compiler.stdlib.StandardSet.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fmap.runtime.api.TargetKey;
+import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.api.TargetRow;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Row 11: Spark File → attachment up to the org limit, a note pointing to the large-file store above it. */
+class FileRowTest {
+
+  @Test
+  void aSmallFileBecomesAnAttachmentOnItsRecord() {
+    TargetRow file = row(record("File", "fil-0000013"));
+    assertEquals("annotation", file.table());
+    assertEquals(TargetKey.alternate("fmap_sourcefileid", "fil-0000013"), file.key());
+    assertEquals(Boolean.TRUE, file.columns().get("isdocument"));
+    assertEquals("document-13.docx", file.columns().get("filename"));
+    TargetRef regarding = file.lookups().get("objectid");
+    assertEquals(TargetKey.alternate("fmap_sourceid", "con-0000012"), regarding.key());
+    assertEquals("objectid_" + regarding.table(), regarding.navigationProperty());
+    assertTrue(List.of("contact", "lead").contains(regarding.table()), "wherever the contact was routed");
+  }
+
+  @Test
+  void aFileAboveTheLimitIsNotAttachedButNotedOnItsRecord() {
+    TargetRow big = row(record("File", "fil-0000001"));
+    assertEquals(Boolean.FALSE, big.columns().get("isdocument"));
+    assertFalse(big.columns().containsKey("documentbody"));
+    assertTrue(((String) big.columns().get("notetext")).contains("site-survey-video.mp4"));
+    assertEquals(new TargetRef("account", "objectid_account", TargetKey.alternate("fmap_sourceid", "cmp-0000010")),
+        big.lookups().get("objectid"));
+  }
+
+  @Test
+  void theLimitIsAParamTheTeamSets() {
+    var context = new StandardSet.Context(Map.of("attachment_limit_bytes", 1000L));
+    assertEquals(Boolean.FALSE, row(record("File", "fil-0000013"), context).columns().get("isdocument"), "3,062 bytes > 1,000");
+    assertEquals(Boolean.TRUE, row(record("File", "fil-0000002"), context).columns().get("isdocument"), "811 bytes");
+  }
+
+  @Test
+  void hostileFileNamesAreSanitised() {
+    assertEquals("_CON", row(record("File", "fil-0000002")).columns().get("filename"));
+    assertEquals("report_ Q4_2026_.pdf", row(record("File", "fil-0000003")).columns().get("filename"));
+    for (var f : records("File")) {
+      String name = (String) row(f).columns().get("subject");
+      assertFalse(name.matches(".*[<>:\"/\\\\|?*\\x00-\\x1f].*"), name);
+      assertTrue(name.length() <= 255, name);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package io.fmap.runtime.cutover;
+
+import io.fmap.runtime.api.CompiledPlan;
+import io.fmap.runtime.api.LoadTier;
+import io.fmap.runtime.api.SourceRecord;
+import io.fmap.runtime.exec.RunSummary;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.ledger.RunStatus;
+import io.fmap.runtime.ledger.Watermark;
+import io.fmap.runtime.source.SourceConnector;
+import io.fmap.runtime.target.TargetConnector;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * One pass of {@code fmap delta}: finds the source records changed since each object's watermark,
+ * looks for target rows changed since fmap's last write of them (conflicts), and loads through the
+ * same executor as {@code fmap migrate}; unchanged records are skipped there by content hash. Each pass
+ * is a run of mode {@code delta}; its watermarks count once it completes.
+ */
+public final class Delta {
+
+  /** What to do with a record changed both in the source and, since fmap's last write, in the target. */
+  public enum Policy {
+    /** load it anyway: the target's change is overwritten (and listed) */
+    SOURCE_WINS,
+    /** keep the target's row; the source change is not loaded (and listed) */
+    TARGET_WINS,
+    /** load nothing of it and list it, so a person decides (the default; exit 1) */
+    REPORT;
+
+    public static Policy parse(String text) {
+      for (Policy p : values()) {
+        if (p.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(text)) return p;
+      }
+      throw new IllegalArgumentException("conflict policy '" + text
+          + "' is not one of source-wins, target-wins, report");
+    }
+  }
+
+  /** The executor run over the given source (the delta's view of it), as {@code fmap migrate} builds it. */
+  @FunctionalInterface
+  public interface Loader {
+    RunSummary load(SourceConnector source);
+  }
+
+  /**
+   * @param ourWrite       when fmap's standing write of the row was confirmed
+   * @param targetModified the target's {@code modifiedon}, later than that
+   */
+  public record Conflict(RecordKey key, String targetId, Instant ourWrite, Instant targetModified) {}
+
+  /**
+   * @param changed          records read as changed since the watermark, per object
+   * @param conflicts        rows changed in the target since fmap's last write of them, by key
+   * @param deletedInSource  records fmap wrote that the source no longer has (reported; not deleted)
+   */
+  public record Result(RunSummary load, Policy policy, Map<String, Long> changed, List<Conflict> conflicts,
+      Map<String, String> watermarks, List<RecordKey> deletedInSource) {
+
+    /** Conflicts under {@code report}, and records that did not land, need a person: exit 1. */
+    public boolean needsAttention() {
+      return (policy == Policy.REPORT && !conflicts.isEmpty()) || load.hasFailures();
+    }
+
+    public String toText() {
+      StringBuilder out = new StringBuilder("delta run " + load.runId() + " (" + policy.name().toLowerCase(Locale.ROOT)
+          .replace('_', '-') + ")\n");
+      changed.forEach((object, n) -> out.append("  ").append(object).append(": ").append(n)
+          .append(" changed since the watermark, now ").append(watermarks.getOrDefault(object, "(unchanged)")).append('\n'));
+      for (Conflict c : conflicts) {
+        out.append("  conflict ").append(c.key()).append(" ").append(c.targetId()).append(": target changed ")
+            .append(c.targetModified()).append(", after our write ").append(c.ourWrite())
+            .append(switch (policy) {
+              case SOURCE_WINS -> " (overwritten)";
+              case TARGET_WINS -> " (kept)";
+              case REPORT -> " (not loaded: decide, then run with --policy)";
+            }).append('\n');
+      }
+      for (RecordKey key : deletedInSource) {
+        out.append("  deleted in the source: ").append(key).append(" (left in the target)\n");
+      }
+      return out.toString();
+    }
+  }
+
+  private final CompiledPlan plan;
+  private final SourceConnector source;
+  private final TargetConnector target;
+  private final SystemSchema targetSchema;
+  private final Ledger ledger;
+
+  public Delta(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
+      Ledger ledger) {
+    this.plan = plan;
+    this.source = source;
+    this.target = target;
+    this.targetSchema = targetSchema;
+    this.ledger = ledger;
+  }
+
+  public Result run(Policy policy, Loader loader) throws IOException {
+    Map<String, Long> changed = new TreeMap<>();
+    Map<String, Instant> newest = new TreeMap<>();
+    Map<String, List<RecordKey>> changedKeys = new TreeMap<>();
+    for (LoadTier tier : plan.tiers()) {
+      for (String object : tier.sourceObjects()) {
+        Instant since = ledger.watermark(object).map(Watermark::value).map(Instant::parse).orElse(null);
+        List<String> tables = Lookups.tablesOf(plan, object);
+        List<RecordKey> keys = new ArrayList<>();
+        long[] n = {0};
+        try (Stream<SourceRecord> records = source.records(object, since, bad -> { })) {
+          records.forEach(record -> {
+            n[0]++;
+            Instant at = updatedAt(record);
+            if (at != null) newest.merge(object, at, (a, b) -> a.isAfter(b) ? a : b);
+            tables.forEach(t -> keys.add(new RecordKey(object, record.id(), t)));
+          });
+        }
+        changed.put(object, n[0]);
+        changedKeys.put(object, keys);
+      }
+    }
+    List<Conflict> conflicts = new ArrayList<>();
+    for (List<RecordKey> keys : changedKeys.values()) conflicts.addAll(conflicts(keys));
+    Map<String, Set<String>> held = new HashMap<>();
+    if (policy != Policy.SOURCE_WINS) {
+      conflicts.forEach(c -> held.computeIfAbsent(c.key().sourceObject(), o -> new TreeSet<>()).add(c.key().sourceId()));
+    }
+    RunSummary load = loader.load(new ExcludingSource(source, held));
+    Map<String, String> watermarks = new TreeMap<>();
+    boolean completed = ledger.run(load.runId()).map(r -> r.status() == RunStatus.COMPLETED).orElse(false);
+    newest.forEach((object, at) -> {
+      // Under `report` a held-back record must come back next pass: that object's watermark stays.
+      if (completed && !(policy == Policy.REPORT && held.containsKey(object))) {
+        ledger.setWatermark(load.runId(), object, at.toString());
+        watermarks.put(object, at.toString());
+      }
+    });
+    return new Result(load, policy, changed, conflicts, watermarks, deletedInSource());
+  }
+
+  /**
+   * The executor's second pass (deferred lookups) writes a row again under its own key,
+   * {@code Company~lookups} ({@code BatchWriter.LOOKUPS_SUFFIX}): that write is ours too.
+   */
+  public static final String SECOND_PASS_SUFFIX = "~lookups";
+
+  /** fmap's latest confirmed write of a target row, under the record's key. */
+  private record OurWrite(RecordKey key, String targetId, Instant at) {}
+
+  /** Changed records whose target row was modified after fmap's latest write of it. */
+  private List<Conflict> conflicts(List<RecordKey> keys) throws IOException {
+    List<RecordKey> asked = new ArrayList<>(keys);
+    keys.forEach(k -> asked.add(secondPass(k)));
+    Map<RecordKey, LedgerEntry> landed = ledger.history().lastLanded(asked);
+    Map<String, Map<String, OurWrite>> byTable = new TreeMap<>();
+    for (RecordKey key : keys) {
+      LedgerEntry first = landed.get(key);
+      if (first == null || first.settledAt() == null) continue;
+      LedgerEntry second = landed.get(secondPass(key));
+      Instant at = second != null && second.settledAt() != null && second.settledAt().isAfter(first.settledAt())
+          ? second.settledAt() : first.settledAt();
+      byTable.computeIfAbsent(key.targetTable(), t -> new HashMap<>())
+          .put(first.targetId(), new OurWrite(key, first.targetId(), at));
+    }
+    List<Conflict> conflicts = new ArrayList<>();
+    for (Map.Entry<String, Map<String, OurWrite>> t : byTable.entrySet()) {
+      Table table = Lookups.table(targetSchema, t.getKey());
+      Map<String, OurWrite> ours = t.getValue();
+      target.read(table.name(), List.of(table.primaryIdColumn(), "modifiedon"), null, row -> {
+        OurWrite write = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
+        Object modified = row.get("modifiedon");
+        if (write == null || modified == null) return;
+        Instant at = OffsetDateTime.parse(modified.toString()).toInstant();
+        // modifiedon has whole seconds (as in Dataverse): only a later second is surely someone else's edit.
+        if (at.isAfter(write.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+          conflicts.add(new Conflict(write.key(), write.targetId(), write.at(), at));
+        }
+      });
+    }
+    conflicts.sort(java.util.Comparator.comparing(Conflict::key));
+    return conflicts;
+  }
+
+  private static RecordKey secondPass(RecordKey key) {
+    return new RecordKey(key.sourceObject() + SECOND_PASS_SUFFIX, key.sourceId(), key.targetTable());
+  }
+
+  /** Standing writes whose source record is gone: paged through the ledger against the source's ids. */
+  private List<RecordKey> deletedInSource() {
+    List<RecordKey> gone = new ArrayList<>();
+    for (LoadTier tier : plan.tiers()) {
+      for (String object : tier.sourceObjects()) {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<SourceRecord> records = source.records(object, null, bad -> { })) {
+          records.forEach(r -> ids.add(r.id()));
+        }
+        for (String table : Lookups.tablesOf(plan, object)) {
+          Lookups.standing(ledger, object, table).keySet().stream().filter(id -> !ids.contains(id))
+              .forEach(id -> gone.add(new RecordKey(object, id, table)));
+        }
+      }
+    }
+    return gone;
+  }
+
+  private static Instant updatedAt(SourceRecord record) {
+    Object value = record.get("updated_at");
+    if (value instanceof Instant at) return at;
+    if (value instanceof OffsetDateTime at) return at.toInstant();
+    if (value instanceof String text && !text.isBlank()) return OffsetDateTime.parse(text).toInstant();
+    return null;
+  }
+}

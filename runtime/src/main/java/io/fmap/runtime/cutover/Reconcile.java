@@ -1,0 +1,158 @@
+package io.fmap.runtime.cutover;
+
+import io.fmap.runtime.api.CompiledPlan;
+import io.fmap.runtime.api.MapResult;
+import io.fmap.runtime.api.SourceRecord;
+import io.fmap.runtime.api.SourceRouter;
+import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.cutover.ReconcileReport.ColumnChecksum;
+import io.fmap.runtime.cutover.ReconcileReport.Kind;
+import io.fmap.runtime.cutover.ReconcileReport.Mismatch;
+import io.fmap.runtime.cutover.ReconcileReport.TableCheck;
+import io.fmap.runtime.ledger.ContentHash;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.source.SourceConnector;
+import io.fmap.runtime.target.TargetConnector;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compares source, plan, ledger and target ({@code fmap reconcile}). The source is mapped again with
+ * the plan (plain columns only: lookups and owners are the ledger's business), the ledger says which
+ * target row stands for each record, and the target is read back. Presence is checked for every
+ * record; column values for all of them with {@code full}, else for a deterministic sample.
+ */
+public final class Reconcile {
+  /** Mismatches listed per table; the count covers all of them. */
+  public static final int MISMATCHES_LISTED = 100;
+
+  private final CompiledPlan plan;
+  private final SourceConnector source;
+  private final TargetConnector target;
+  private final SystemSchema targetSchema;
+  private final Ledger ledger;
+  private final Clock clock;
+
+  public Reconcile(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
+      Ledger ledger, Clock clock) {
+    this.plan = plan;
+    this.source = source;
+    this.target = target;
+    this.targetSchema = targetSchema;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /**
+   * @param full       compare the columns of every record
+   * @param sampleRate otherwise compare one record in this many (by a hash of its id, so the same ones each time)
+   */
+  public ReconcileReport run(boolean full, int sampleRate) throws IOException {
+    if (sampleRate < 1) throw new IllegalArgumentException("sample rate must be at least 1, got " + sampleRate);
+    List<TableCheck> checks = new ArrayList<>();
+    for (SourceRouter router : plan.routers()) {
+      Expected expected = expected(router, full ? 1 : sampleRate);
+      for (String table : Lookups.tablesOf(plan, router.sourceObject())) {
+        checks.add(check(router.sourceObject(), table, expected));
+      }
+    }
+    return new ReconcileReport(full, checks);
+  }
+
+  /** The source read once per object: its count, and per table the ids mapped there and the sampled rows' columns. */
+  private record Expected(long sourceCount, Map<String, Set<String>> ids, Map<String, Map<String, Map<String, Object>>> rows) {}
+
+  private Expected expected(SourceRouter router, int rate) {
+    ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock);
+    Map<String, Set<String>> ids = new TreeMap<>();
+    Map<String, Map<String, Map<String, Object>>> rows = new TreeMap<>();
+    long[] count = {0};
+    try (Stream<SourceRecord> records = source.records(router.sourceObject(), null, bad -> { })) {
+      records.forEach(record -> {
+        count[0]++;
+        for (MapResult result : plan.transform(record, context)) {
+          if (!(result instanceof MapResult.Mapped mapped)) continue; // quarantined by a load, never expected
+          for (TargetRow row : mapped.rows()) {
+            ids.computeIfAbsent(row.table(), t -> new TreeSet<>()).add(record.id());
+            if (Math.floorMod(record.id().hashCode(), rate) == 0) {
+              rows.computeIfAbsent(row.table(), t -> new TreeMap<>()).put(record.id(), row.columns());
+            }
+          }
+        }
+      });
+    }
+    return new Expected(count[0], ids, rows);
+  }
+
+  private TableCheck check(String object, String tableName, Expected expected) throws IOException {
+    Set<String> ids = expected.ids().getOrDefault(tableName, Set.of());
+    Map<String, Map<String, Object>> rows = expected.rows().getOrDefault(tableName, Map.of());
+    Map<String, String> standing = Lookups.standing(ledger, object, tableName);
+    Table table = Lookups.table(targetSchema, tableName);
+    Set<String> columns = new TreeSet<>();
+    rows.values().forEach(r -> columns.addAll(r.keySet()));
+    List<String> select = new ArrayList<>(columns);
+    select.add(0, table.primaryIdColumn());
+    Map<String, Map<String, Object>> found = new HashMap<>();
+    target.read(tableName, select, null, row -> found.put(String.valueOf(row.get(table.primaryIdColumn())), row));
+
+    List<Mismatch> mismatches = new ArrayList<>();
+    for (String id : ids) {
+      String targetId = standing.get(id);
+      if (targetId == null) mismatches.add(new Mismatch(Kind.NOT_LOADED, id, null, null, null, null));
+      else if (!found.containsKey(targetId)) mismatches.add(new Mismatch(Kind.MISSING_IN_TARGET, id, targetId, null, null, null));
+    }
+    for (Map.Entry<String, String> s : standing.entrySet()) {
+      if (!ids.contains(s.getKey())) mismatches.add(new Mismatch(Kind.NOT_IN_SOURCE, s.getKey(), s.getValue(), null, null, null));
+    }
+    Map<String, List<String>> expectedValues = new TreeMap<>();
+    Map<String, List<String>> actualValues = new TreeMap<>();
+    long compared = 0;
+    for (Map.Entry<String, Map<String, Object>> e : rows.entrySet()) {
+      String targetId = standing.get(e.getKey());
+      Map<String, Object> row = targetId == null ? null : found.get(targetId);
+      if (row == null) continue; // already listed as not loaded or missing
+      compared++;
+      for (String column : columns) {
+        String want = normal(e.getValue().get(column));
+        String have = normal(row.get(column));
+        expectedValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + want);
+        actualValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + have);
+        if (!want.equals(have)) mismatches.add(new Mismatch(Kind.VALUE, e.getKey(), targetId, column, want, have));
+      }
+    }
+    List<ColumnChecksum> checksums = new ArrayList<>();
+    for (String column : columns) {
+      checksums.add(new ColumnChecksum(column, checksum(expectedValues.get(column)), checksum(actualValues.get(column))));
+    }
+    mismatches.sort(java.util.Comparator.comparing(Mismatch::sourceId).thenComparing(Mismatch::kind)
+        .thenComparing(m -> String.valueOf(m.column())));
+    return new TableCheck(object, tableName, expected.sourceCount(), ids.size(), standing.size(), target.count(tableName),
+        compared, checksums, mismatches.subList(0, Math.min(MISMATCHES_LISTED, mismatches.size())), mismatches.size());
+  }
+
+  /** Values as comparable text: numbers without trailing zeros, option lists comma-joined, dates ISO. */
+  static String normal(Object value) {
+    if (value == null) return "null";
+    if (value instanceof Number n) return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    if (value instanceof List<?> list) return list.stream().map(Reconcile::normal).collect(Collectors.joining(","));
+    return value.toString();
+  }
+
+  private static String checksum(List<String> values) {
+    List<String> sorted = values == null ? List.of() : values.stream().sorted().toList();
+    return ContentHash.of(Map.of("values", sorted));
+  }
+}

@@ -1,0 +1,136 @@
+package io.fmap.runtime.cutover;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code fmap reconcile} found, per source object and target table: counts from the source, the
+ * plan, the ledger and the target, checksums of the mapped columns, and every mismatch with its ids.
+ */
+public record ReconcileReport(boolean full, List<TableCheck> tables) {
+
+  public ReconcileReport {
+    tables = List.copyOf(tables);
+  }
+
+  /**
+   * @param sourceCount   records of the object in the source
+   * @param expectedCount rows the plan maps them to in this table (after routing; records that fail mapping excluded)
+   * @param ledgerCount   rows the ledger says stand in the target
+   * @param targetCount   rows the table holds (queried; includes rows fmap did not write)
+   * @param compared      rows whose columns were compared (all of them with --full, else a sample)
+   * @param mismatches    the first {@link Reconcile#MISMATCHES_LISTED} mismatches, by source id
+   * @param mismatchCount all of them
+   */
+  public record TableCheck(String sourceObject, String table, long sourceCount, long expectedCount, long ledgerCount,
+      long targetCount, long compared, List<ColumnChecksum> checksums, List<Mismatch> mismatches, long mismatchCount) {
+
+    public TableCheck {
+      checksums = List.copyOf(checksums);
+      mismatches = List.copyOf(mismatches);
+    }
+
+    public boolean clean() {
+      return mismatchCount == 0 && expectedCount == ledgerCount && checksums.stream().allMatch(ColumnChecksum::matches);
+    }
+  }
+
+  /** An order-independent checksum of one mapped column over the compared rows: mapped vs found. */
+  public record ColumnChecksum(String column, String expected, String actual) {
+    public boolean matches() {
+      return expected.equals(actual);
+    }
+  }
+
+  /** What disagrees about one record. */
+  public enum Kind {
+    /** the plan maps the record here but no write of it stands (failed, never loaded, rolled back) */
+    NOT_LOADED,
+    /** the ledger says the row stands but the target has no row with its id */
+    MISSING_IN_TARGET,
+    /** the row's column differs from what the plan maps the source record to */
+    VALUE,
+    /** a write stands for a record the source no longer maps here (deleted or re-routed in the source) */
+    NOT_IN_SOURCE
+  }
+
+  public record Mismatch(Kind kind, String sourceId, String targetId, String column, String expected, String actual) {}
+
+  public boolean clean() {
+    return tables.stream().allMatch(TableCheck::clean);
+  }
+
+  public String toText() {
+    StringBuilder out = new StringBuilder("reconcile (" + (full ? "full" : "sampled") + "): "
+        + (clean() ? "clean" : "MISMATCHES") + "\n");
+    for (TableCheck t : tables) {
+      out.append(t.sourceObject()).append(" -> ").append(t.table()).append(": source ").append(t.sourceCount())
+          .append(", expected ").append(t.expectedCount()).append(", ledger ").append(t.ledgerCount())
+          .append(", target ").append(t.targetCount()).append(", compared ").append(t.compared())
+          .append(t.clean() ? ", clean" : ", " + t.mismatchCount() + " mismatches").append('\n');
+      for (ColumnChecksum c : t.checksums()) {
+        if (!c.matches()) out.append("  checksum of ").append(c.column()).append(" differs\n");
+      }
+      for (Mismatch m : t.mismatches()) {
+        out.append("  ").append(m.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(m.sourceId())
+            .append(" -> ").append(m.targetId() == null ? "(no row)" : m.targetId());
+        if (m.column() != null) {
+          out.append(' ').append(m.column()).append(": expected ").append(m.expected()).append(", found ")
+              .append(m.actual());
+        }
+        out.append('\n');
+      }
+      if (t.mismatchCount() > t.mismatches().size()) {
+        out.append("  ... and ").append(t.mismatchCount() - t.mismatches().size()).append(" more\n");
+      }
+    }
+    return out.toString();
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("full", full);
+    root.put("clean", clean());
+    ArrayNode tables = root.putArray("tables");
+    for (TableCheck t : this.tables) {
+      ObjectNode o = tables.addObject();
+      o.put("sourceObject", t.sourceObject()).put("table", t.table()).put("sourceCount", t.sourceCount())
+          .put("expectedCount", t.expectedCount()).put("ledgerCount", t.ledgerCount())
+          .put("targetCount", t.targetCount()).put("compared", t.compared()).put("clean", t.clean())
+          .put("mismatchCount", t.mismatchCount());
+      ArrayNode sums = o.putArray("checksums");
+      t.checksums().forEach(c -> sums.addObject().put("column", c.column()).put("expected", c.expected())
+          .put("actual", c.actual()).put("matches", c.matches()));
+      ArrayNode list = o.putArray("mismatches");
+      for (Mismatch m : t.mismatches()) {
+        ObjectNode x = list.addObject().put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT))
+            .put("sourceId", m.sourceId()).put("targetId", m.targetId());
+        if (m.column() != null) x.put("column", m.column()).put("expected", m.expected()).put("actual", m.actual());
+      }
+    }
+    return root;
+  }
+
+  public String toHtml() {
+    HtmlPage page = new HtmlPage("fmap reconcile");
+    page.paragraph((full ? "Full" : "Sampled") + " comparison: " + (clean() ? "clean." : "mismatches found."));
+    List<List<Object>> rows = new ArrayList<>();
+    for (TableCheck t : tables) {
+      rows.add(List.of(t.sourceObject(), t.table(), t.sourceCount(), t.expectedCount(), t.ledgerCount(),
+          t.targetCount(), t.compared(), t.mismatchCount()));
+    }
+    page.table(List.of("object", "table", "source", "expected", "ledger", "target", "compared", "mismatches"), rows);
+    for (TableCheck t : tables) {
+      if (t.mismatches().isEmpty()) continue;
+      page.heading(t.sourceObject() + " -> " + t.table());
+      page.table(List.of("kind", "source id", "target id", "column", "expected", "found"), t.mismatches().stream()
+          .map(m -> List.<Object>of(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.sourceId(),
+              String.valueOf(m.targetId()), String.valueOf(m.column()), String.valueOf(m.expected()),
+              String.valueOf(m.actual()))).toList());
+    }
+    return page.render();
+  }
+}

@@ -1,0 +1,243 @@
+package io.fmap.runtime.cutover;
+
+import io.fmap.runtime.ledger.Intent;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.LedgerException;
+import io.fmap.runtime.ledger.Operation;
+import io.fmap.runtime.ledger.Outcome;
+import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.ledger.Run;
+import io.fmap.runtime.ledger.RunMode;
+import io.fmap.runtime.ledger.RunStatus;
+import io.fmap.runtime.ledger.WriteKind;
+import io.fmap.runtime.ledger.WriterLock;
+import io.fmap.runtime.target.WriteResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Undoes a run ({@code fmap rollback}): deletes the rows it created, children's tables first, and puts
+ * back the before-images of rows it changed. The rollback is itself a run of mode {@code rollback} in
+ * the ledger, announced batch by batch before anything is sent, so a crashed rollback resumes where it
+ * stopped: what it already undid no longer appears among the run's undoable writes.
+ */
+public final class Rollback {
+
+  /**
+   * @param afterSeq undo only what came after this ledger position: 0 for the whole run, a checkpoint's
+   *                 seq for {@code --to-checkpoint} (the run then stays standing, minus what was undone)
+   * @param hook     called before each batch is announced (tests stop a rollback there, as a crash would)
+   */
+  public record Options(String who, boolean force, int batchSize, long afterSeq, BatchHook hook) {
+    public Options {
+      Objects.requireNonNull(who, "who");
+      if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+
+    public static Options of(String who) {
+      return new Options(who, false, 100, 0, n -> { });
+    }
+
+    public Options forced() {
+      return new Options(who, true, batchSize, afterSeq, hook);
+    }
+
+    public Options withBatchSize(int size) {
+      return new Options(who, force, size, afterSeq, hook);
+    }
+
+    public Options toCheckpoint(long seq) {
+      return new Options(who, force, batchSize, seq, hook);
+    }
+
+    public Options withHook(BatchHook h) {
+      return new Options(who, force, batchSize, afterSeq, h);
+    }
+  }
+
+  /** Called with the number of the batch about to be announced (0, 1, ...). */
+  @FunctionalInterface
+  public interface BatchHook {
+    void beforeBatch(int batch);
+  }
+
+  /**
+   * What a rollback did.
+   *
+   * @param failed the rows the target refused to delete or restore (the rollback run is then aborted and
+   *               can be run again)
+   */
+  public record Result(Run rollbackRun, boolean resumed, long deleted, long restored, List<Failure> failed) {
+    public Result {
+      failed = List.copyOf(failed);
+    }
+
+    public String toText() {
+      StringBuilder out = new StringBuilder("rollback run " + rollbackRun.id() + (resumed ? " (resumed)" : "")
+          + " of run " + rollbackRun.rollbackOf() + ": " + deleted + " rows deleted, " + restored + " restored, "
+          + failed.size() + " failed\n");
+      failed.forEach(f -> out.append("  ").append(f.table()).append(' ').append(f.id()).append(": ").append(f.code())
+          .append(' ').append(f.message()).append('\n'));
+      return out.toString();
+    }
+  }
+
+  public record Failure(String table, UUID id, String code, String message) {}
+
+  private static final int PAGE = 1000;
+
+  private final Ledger ledger;
+  private final RollbackTarget target;
+  private final UndoOrder order;
+  private final Options options;
+
+  public Rollback(Ledger ledger, RollbackTarget target, UndoOrder order, Options options) {
+    this.ledger = ledger;
+    this.target = target;
+    this.order = order;
+    this.options = options;
+  }
+
+  /** The dry run: reads the ledger, changes nothing. */
+  public RollbackPlan plan(long runId) {
+    Run run = ledger.run(runId).orElseThrow(() -> new LedgerException("the ledger " + ledger.location().redacted()
+        + " has no run " + runId + "; `fmap report` lists the runs it has"));
+    Map<String, List<LedgerEntry>> byRow = new LinkedHashMap<>();
+    List<LedgerEntry> unresolved = new ArrayList<>();
+    long before = Long.MAX_VALUE;
+    for (int page = 0; page < Integer.MAX_VALUE; page++) {
+      List<LedgerEntry> entries = ledger.history().undoable(runId, options.afterSeq(), before, PAGE);
+      for (LedgerEntry e : entries) {
+        if (e.targetId() == null) unresolved.add(e);
+        else byRow.computeIfAbsent(e.key().targetTable() + "/" + e.targetId(), k -> new ArrayList<>()).add(e);
+      }
+      if (entries.size() < PAGE) break;
+      before = entries.get(entries.size() - 1).seq();
+    }
+    List<RowUndo> rows = new ArrayList<>();
+    List<LedgerEntry> unrestorable = new ArrayList<>();
+    for (List<LedgerEntry> entries : byRow.values()) {
+      RowUndo.Action action = RowUndo.actionFor(entries);
+      LedgerEntry newest = entries.get(0);
+      if (action == null) unrestorable.add(newest);
+      else rows.add(new RowUndo(newest.key().targetTable(), UUID.fromString(newest.targetId()), action, entries));
+    }
+    // Tables in removal order; within a table the newest write first, as the run wrote them in reverse.
+    rows.sort(Comparator.comparing(RowUndo::table, order.comparator())
+        .thenComparing(r -> -r.entries().get(0).seq()));
+    return new RollbackPlan(run, rows, unresolved, unrestorable,
+        ledger.history().laterWrites(runId, RollbackPlan.LATER_WRITES_SHOWN));
+  }
+
+  /**
+   * Undoes the run, resuming an interrupted rollback of it when there is one.
+   *
+   * @throws RollbackRefused when the plan has blockers (see {@link RollbackPlan#blockers})
+   * @throws IOException     when the target cannot be reached; the rollback run stays open to resume
+   */
+  public Result execute(long runId) throws IOException {
+    try (WriterLock lock = ledger.lockForWriting("fmap rollback " + runId + " by " + options.who())) {
+      RollbackPlan plan = plan(runId);
+      List<String> blockers = plan.blockers(options.force());
+      if (!blockers.isEmpty()) throw new RollbackRefused(runId, blockers);
+      Run open = ledger.unfinishedRuns().stream()
+          .filter(r -> r.mode() == RunMode.ROLLBACK && Objects.equals(r.rollbackOf(), runId)).findFirst().orElse(null);
+      boolean resumed = open != null;
+      Run rollback = resumed ? open : ledger.startRollback(runId, options.who(), plan.run().planHash());
+      long[] done = new long[2];
+      List<Failure> failed = new ArrayList<>();
+      int batchNumber = 0;
+      for (List<RowUndo> batch : batches(plan.rows())) {
+        options.hook().beforeBatch(batchNumber++);
+        undo(rollback.id(), batch, done, failed);
+      }
+      boolean whole = options.afterSeq() == 0;
+      Run finished = ledger.finishRun(rollback.id(), failed.isEmpty() ? RunStatus.COMPLETED : RunStatus.ABORTED);
+      if (failed.isEmpty() && whole) ledger.markRolledBack(runId);
+      return new Result(finished, resumed, done[0], done[1], failed);
+    }
+  }
+
+  /**
+   * Rolls back every standing run of the project, newest first ({@code --all}): each later run is undone
+   * before the runs whose rows it touched, so none of them meets later work. Stops at the first run
+   * whose rollback does not complete.
+   */
+  public List<Result> executeAll() throws IOException {
+    List<Run> runs = new ArrayList<>(ledger.runs().stream()
+        .filter(r -> r.mode() != RunMode.ROLLBACK && r.status() != RunStatus.ROLLED_BACK).toList());
+    runs.sort(Comparator.comparingLong(Run::id).reversed());
+    List<Result> results = new ArrayList<>();
+    for (Run run : runs) {
+      Result result = execute(run.id());
+      results.add(result);
+      if (!result.failed().isEmpty()) break;
+    }
+    return results;
+  }
+
+  /** Consecutive rows of one table and action, at most a batch size of them. */
+  private List<List<RowUndo>> batches(List<RowUndo> rows) {
+    List<List<RowUndo>> batches = new ArrayList<>();
+    List<RowUndo> current = new ArrayList<>();
+    for (RowUndo row : rows) {
+      if (!current.isEmpty() && (current.size() == options.batchSize() || !row.table().equals(current.get(0).table())
+          || row.action() != current.get(0).action())) {
+        batches.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(row);
+    }
+    if (!current.isEmpty()) batches.add(current);
+    return batches;
+  }
+
+  private void undo(long rollbackRun, List<RowUndo> batch, long[] done, List<Failure> failed) throws IOException {
+    RowUndo.Action action = batch.get(0).action();
+    WriteKind kind = action == RowUndo.Action.DELETE ? WriteKind.DELETE : WriteKind.RESTORE;
+    List<Intent> intents = new ArrayList<>();
+    for (RowUndo row : batch) {
+      for (LedgerEntry e : row.entries()) intents.add(new Intent(e.key(), kind, e.targetId(), null, null));
+    }
+    Set<RecordKey> accepted = new HashSet<>(ledger.intend(rollbackRun, intents));
+    List<RowUndo> sending = batch.stream()
+        .filter(r -> r.entries().stream().anyMatch(e -> accepted.contains(e.key()))).toList();
+    if (sending.isEmpty()) return;
+    String table = batch.get(0).table();
+    List<WriteResult> results = action == RowUndo.Action.DELETE
+        ? target.delete(table, sending.stream().map(RowUndo::id).toList())
+        : target.restore(table, sending.stream().map(r -> new RollbackTarget.Restore(r.id(), r.beforeImage())).toList());
+    if (results.size() != sending.size()) {
+      throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
+          + table + "; the rollback stays open and the next `fmap rollback` resumes it");
+    }
+    Operation landed = action == RowUndo.Action.DELETE ? Operation.DELETED : Operation.RESTORED;
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < sending.size(); i++) {
+      RowUndo row = sending.get(i);
+      WriteResult result = results.get(i);
+      if (result.ok()) {
+        done[action == RowUndo.Action.DELETE ? 0 : 1]++;
+      } else {
+        String code = result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
+        failed.add(new Failure(table, row.id(), code, result.message()));
+      }
+      for (LedgerEntry e : row.entries()) {
+        if (!accepted.contains(e.key())) continue;
+        outcomes.add(result.ok() ? new Outcome.Landed(e.key(), landed, e.targetId(), null)
+            : new Outcome.Failed(e.key(), result.code().isEmpty() ? "HTTP_" + result.status() : result.code(),
+                result.message()));
+      }
+    }
+    ledger.settle(rollbackRun, outcomes);
+  }
+}

@@ -1,0 +1,64 @@
+package io.fmap.runtime.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class IsoInstantsTest {
+
+  /** What Values.instant did before the fast path: the JDK's parsers, or null when both refuse. */
+  private static Instant jdk(String s) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+  }
+
+  @Test
+  void theFastPathReadsEveryShapeItTakesExactlyAsTheJdkParsersDo() {
+    List<String> shapes = List.of("2024-03-05T10:00:00Z", "2024-03-05T10:00Z", "2024-03-05T10:00:00.5Z",
+        "2024-03-05T10:00:00.123456789Z", "2024-03-05T10:00:00+02:00", "2024-03-05T10:00:00-05:30",
+        "2024-03-05T10:00:00-00:00", "2024-03-05T10:00:00", "2024-03-05T10:00", "2024-02-29T23:59:59.999+14:00",
+        "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
+    for (String s : shapes) {
+      assertEquals(jdk(s), IsoInstants.parse(s), s);
+      assertEquals(jdk(s), Values.instant(s), s);
+    }
+  }
+
+  @Test
+  void anythingOutsideTheFastShapeOrImpossibleIsLeftToTheJdkParsers() {
+    List<String> others = List.of("2023-02-29T10:00:00Z", "2024-13-01T10:00:00Z", "2024-03-05T24:00:00Z",
+        "2024-03-05T10:60:00Z", "2024-03-05T10:00:60Z", "2024-03-05t10:00:00z", "2024-03-05T10:00:00+01:00:00",
+        "2024-03-05T10:00:00+19:00", "2024-03-05T10:00:00.Z", "2024-03-05T10:00:00.1234567890Z",
+        "+12024-03-05T10:00:00Z", "2024-03-05T10:00:00 Z", "2024-3-05T10:00:00Z", "2024-03-05T1a:00:00Z",
+        "2024-03-05", "2024-03-05T10:00:00+0200");
+    for (String s : others) assertNull(IsoInstants.parse(s), s);
+    // The lower-case form is valid ISO-8601 and still read, by the fallback.
+    assertEquals(Instant.parse("2024-03-05T10:00:00Z"), Values.instant("2024-03-05t10:00:00z"));
+  }
+
+  @Test
+  void randomInstantsPrintedByTheJdkReadBackUnchanged() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 2_000; i++) {
+      Instant t = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000));
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(60 * random.nextInt(-18 * 60, 18 * 60 + 1));
+      String s = random.nextBoolean() ? t.toString() : OffsetDateTime.ofInstant(t, offset).toString();
+      assertEquals(jdk(s), IsoInstants.parse(s), s);
+    }
+  }
+}

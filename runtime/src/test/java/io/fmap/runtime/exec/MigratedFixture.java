@@ -1,0 +1,85 @@
+package io.fmap.runtime.exec;
+
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.Limits;
+import io.fmap.runtime.api.CompiledPlan;
+import io.fmap.runtime.dataverse.DataverseTargetConnector;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.schema.SystemSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@link LoadFixture} for tests outside this package (the cutover verbs): both emulators, the
+ * hand-written plan, a ledger, and a full load through the real executor.
+ */
+public final class MigratedFixture implements AutoCloseable {
+  private final LoadFixture fixture;
+
+  public MigratedFixture(Path dir, int size) throws IOException {
+    fixture = new LoadFixture(dir, size, Limits.none());
+  }
+
+  public DataverseEmulator dataverse() {
+    return fixture.dataverse;
+  }
+
+  public SystemSchema targetSchema() {
+    return fixture.targetSchema;
+  }
+
+  public CompiledPlan plan() {
+    return fixture.plan;
+  }
+
+  public Ledger ledger() {
+    return fixture.ledger();
+  }
+
+  /** A connector to the Dataverse emulator, as a new process would open it. */
+  public DataverseTargetConnector target() {
+    return (DataverseTargetConnector) fixture.target(50);
+  }
+
+  /** A connector to the Spark emulator's API. */
+  public io.fmap.runtime.source.SourceConnector source() {
+    return fixture.source();
+  }
+
+  /** One full load of the plan (a run in the ledger), as {@code fmap migrate} would do it. */
+  public RunSummary migrate(String who) {
+    return fixture.load(LoadExecutor.Options.full(who).withBatchSize(40));
+  }
+
+  /**
+   * One delta load through the executor over the given source (the delta's view of the Spark
+   * emulator), with owners resolved as in {@link LoadFixture#load}.
+   */
+  public RunSummary delta(String who, io.fmap.runtime.source.SourceConnector source) {
+    try (io.fmap.runtime.target.TargetConnector target = fixture.target(50); Ledger ledger = fixture.ledger()) {
+      java.util.List<io.fmap.runtime.owner.SourceUser> users;
+      try (java.util.stream.Stream<io.fmap.runtime.api.SourceRecord> records = source.records("User", null, bad -> { })) {
+        users = records.map(io.fmap.runtime.owner.SourceUser::of).toList();
+      }
+      io.fmap.runtime.owner.OwnerResolver owners = io.fmap.runtime.owner.OwnerResolver.create(users,
+          new ConnectorDirectory(target), io.fmap.runtime.owner.FallbackRule.parse("team:" + LoadFixture.FALLBACK_TEAM));
+      return new LoadExecutor(fixture.plan, source, target, fixture.targetSchema, ledger, owners, users,
+          LoadExecutor.Options.full(who).withBatchSize(40).withMode(io.fmap.runtime.ledger.RunMode.DELTA)).run();
+    }
+  }
+
+  /** The Spark emulator's root URL, for its admin endpoints ({@code /_emulator/touch}). */
+  public String sparkUrl() {
+    return fixture.spark.baseUrl();
+  }
+
+  /** The bearer token the Spark emulator wants, admin endpoints included. */
+  public String sparkToken() {
+    return LoadFixture.SPARK_TOKEN;
+  }
+
+  @Override
+  public void close() {
+    fixture.close();
+  }
+}
