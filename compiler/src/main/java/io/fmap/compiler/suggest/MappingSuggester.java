@@ -54,8 +54,10 @@ public final class MappingSuggester {
     List<Suggestion> out = new ArrayList<>();
     Map<String, String> tableOf = tableChoices();
     for (Table object : sorted(source.tables())) {
-      String table = tableOf.get(object.name());
-      if (table != null) out.addAll(forObject(object, target.table(table).orElseThrow(), tableOf));
+      // A table the project declares itself (table dynamics.fmap_project { ... }) is not in the
+      // pulled schema: its columns are the project's own, so there is nothing to match against.
+      Optional<Table> table = Optional.ofNullable(tableOf.get(object.name())).flatMap(target::table);
+      table.ifPresent(t -> out.addAll(forObject(object, t, tableOf)));
     }
     return out;
   }
