@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         PreflightCommand.class,
         MigrateCommand.class,
         InitCommand.class,
+        SuggestCommand.class,
         CompletionCommand.class,
         ReportCommand.class,
         RollbackCommand.class,

@@ -1,0 +1,261 @@
+package io.fmap.compiler.suggest;
+
+import io.fmap.compiler.ast.SourceFile;
+import io.fmap.schema.Column;
+import io.fmap.schema.ColumnType;
+import io.fmap.schema.LookupTarget;
+import io.fmap.schema.OptionValue;
+import io.fmap.schema.SystemSchema;
+import io.fmap.schema.Table;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Proposes mappings for the Spark objects and fields a project does not map yet: each object to the
+ * Dynamics table whose name is most alike (after CRM synonyms), then each unread field to the free
+ * column scoring best on name, type compatibility and sample values, one column per field. Fields
+ * no column fits well enough get a new {@code fmap_} column. Same inputs, same output.
+ */
+public final class MappingSuggester {
+  /** Below this a field-to-column match is noise: the field gets a new column instead. */
+  static final double FIELD_THRESHOLD = 0.55;
+  /** Below this no existing table is proposed for a source object. */
+  static final double TABLE_THRESHOLD = 0.6;
+  private static final String PREFIX = "fmap_";
+
+  private final SystemSchema source;
+  private final SystemSchema target;
+  private final ExistingMappings existing;
+  private final Map<String, Map<String, ValueProfile>> profiles;
+
+  /**
+   * @param profiles sample value profiles by source object and field; empty when there are no samples
+   */
+  public MappingSuggester(SystemSchema source, SystemSchema target, Collection<SourceFile> mappings,
+                          Map<String, Map<String, ValueProfile>> profiles) {
+    this.source = source;
+    this.target = target;
+    this.existing = ExistingMappings.of(mappings);
+    this.profiles = profiles;
+  }
+
+  /** The draft, object by object in source schema order. */
+  public List<Suggestion> suggest() {
+    List<Suggestion> out = new ArrayList<>();
+    Map<String, String> tableOf = tableChoices();
+    for (Table object : sorted(source.tables())) {
+      // A table the project declares itself (table dynamics.fmap_project { ... }) is not in the
+      // pulled schema: its columns are the project's own, so there is nothing to match against.
+      Optional<Table> table = Optional.ofNullable(tableOf.get(object.name())).flatMap(target::table);
+      table.ifPresent(t -> out.addAll(forObject(object, t, tableOf)));
+    }
+    return out;
+  }
+
+  /** The target table for each source object: the one it is mapped to already, else the most alike. */
+  private Map<String, String> tableChoices() {
+    Map<String, String> choice = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    existing.targetsOf().values().forEach(taken::addAll);
+    for (Table object : sorted(source.tables())) {
+      Set<String> mapped = existing.targetsOf().get(object.name());
+      if (mapped != null && !mapped.isEmpty()) choice.put(object.name(), mapped.iterator().next());
+    }
+    for (Table object : sorted(source.tables())) {
+      if (choice.containsKey(object.name())) continue;
+      sorted(target.tables()).stream()
+          .filter(t -> !taken.contains(t.name()))
+          .map(t -> Map.entry(t.name(), NameSimilarity.score(object.name(), t.name(), t.displayName())))
+          .filter(e -> e.getValue() >= TABLE_THRESHOLD)
+          .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+          .ifPresent(best -> {
+            choice.put(object.name(), best.getKey());
+            taken.add(best.getKey());
+          });
+    }
+    return choice;
+  }
+
+  private record Candidate(Column field, Column column, double score, String reason) {}
+
+  private List<Suggestion> forObject(Table object, Table table, Map<String, String> tableOf) {
+    Set<String> read = existing.readFields().getOrDefault(object.name(), Set.of());
+    Set<String> busy = new TreeSet<>(existing.assignedColumns().getOrDefault(table.name(), Set.of()));
+    Set<String> declared = existing.declaredColumns().getOrDefault(table.name(), Set.of());
+    Map<String, ValueProfile> samples = profiles.getOrDefault(object.name(), Map.of());
+    List<Suggestion> out = new ArrayList<>();
+    List<Column> fields = sortedColumns(object.columns().stream().filter(f -> !read.contains(f.name())).toList());
+    String sourceId = PREFIX + "sourceid";
+    boolean idNeeded = fields.stream().anyMatch(f -> f.type() == ColumnType.ID) && !busy.contains(sourceId);
+    if (idNeeded) {
+      Column id = fields.stream().filter(f -> f.type() == ColumnType.ID).findFirst().orElseThrow();
+      if (table.column(sourceId).isEmpty() && !declared.contains(sourceId)) {
+        out.add(new Suggestion.NewColumn(table.name(), sourceId, "text(100)", 1.0,
+            "reruns upsert by the Spark id, so the table needs a column for it"));
+      }
+      out.add(new Suggestion.Assign(object.name(), id.name(), table.name(), sourceId, DraftWriter.name(id.name()), true, 1.0,
+          "the Spark id as alternate key: reruns update instead of duplicating"));
+      busy.add(sourceId);
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (Column field : fields) {
+      if (field.type() == ColumnType.ID) continue;
+      ValueProfile profile = samples.getOrDefault(field.name(), ValueProfile.empty());
+      for (Column column : sortedColumns(table.columns())) {
+        if (busy.contains(column.name()) || !column.validForCreate()) continue;
+        Candidate c = candidate(field, column, profile, tableOf);
+        if (c != null && c.score() >= FIELD_THRESHOLD) candidates.add(c);
+      }
+    }
+    // Greedy one-to-one: the strongest pairs first; ties broken by names so the draft is stable.
+    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+        .thenComparing(c -> c.field().name()).thenComparing(c -> c.column().name()));
+    Set<String> placed = new TreeSet<>();
+    Map<String, Suggestion.Assign> chosen = new java.util.TreeMap<>();
+    for (Candidate c : candidates) {
+      if (placed.contains(c.field().name()) || busy.contains(c.column().name())) continue;
+      placed.add(c.field().name());
+      busy.add(c.column().name());
+      chosen.put(c.field().name(), new Suggestion.Assign(object.name(), c.field().name(), table.name(),
+          c.column().name(), valueFor(c.field(), c.column(), tableOf), false, round(c.score()), c.reason()));
+    }
+    for (Column field : fields) {
+      if (field.type() == ColumnType.ID) continue;
+      Suggestion.Assign a = chosen.get(field.name());
+      if (a != null) {
+        out.add(a);
+        continue;
+      }
+      newColumnType(field).ifPresent(type -> {
+        String name = PREFIX + NameSimilarity.squash(field.name());
+        if (table.column(name).isPresent() || declared.contains(name) || busy.contains(name)) return;
+        busy.add(name);
+        out.add(new Suggestion.NewColumn(table.name(), name, type, 0.3,
+            "no existing column fits " + field.name() + "; a new one keeps the data"));
+        out.add(new Suggestion.Assign(object.name(), field.name(), table.name(), name, DraftWriter.name(field.name()), false, 0.3,
+            "into the new column " + name));
+      });
+    }
+    return out;
+  }
+
+  private Candidate candidate(Column field, Column column, ValueProfile profile, Map<String, String> tableOf) {
+    if (column.type() == ColumnType.OWNER) {
+      // Spark names owners by email; owner() finds the Dynamics user with that address.
+      boolean ownerEmail = field.type() == ColumnType.TEXT && field.name().toLowerCase(Locale.ROOT).contains("owner");
+      return ownerEmail ? new Candidate(field, column, 0.9, "the owner's email resolves to a Dynamics user") : null;
+    }
+    double name = NameSimilarity.score(field.name(), column.name(), column.displayName());
+    double type = typeFit(field, column, tableOf);
+    if (type == 0) return null;
+    List<String> why = new ArrayList<>();
+    why.add(describeName(name));
+    why.add(field.type().name().toLowerCase(Locale.ROOT) + " -> " + column.type().name().toLowerCase(Locale.ROOT));
+    // A reference that can point where its object goes is strong evidence whatever the names say.
+    double score = field.type() == ColumnType.LOOKUP ? 0.6 + 0.4 * name : name * type;
+    if (profile.fitsName(column.name())) {
+      score = Math.min(1.0, score + 0.15);
+      why.add("samples look like " + profile.shape().orElseThrow().name().toLowerCase(Locale.ROOT) + "s");
+    }
+    if (!column.options().isEmpty() && profile.count() > 0) {
+      Set<String> labels = column.options().stream().map(OptionValue::label).collect(Collectors.toSet());
+      double overlap = profile.overlap(labels);
+      score = Math.min(1.0, score + 0.2 * overlap);
+      why.add(Math.round(overlap * 100) + "% of sample values are option labels");
+    }
+    return new Candidate(field, column, score, String.join("; ", why));
+  }
+
+  private static String describeName(double name) {
+    if (name >= 1.0) return "same name";
+    if (name >= 0.95) return "CRM synonym";
+    return "names alike (" + String.format(Locale.ROOT, "%.2f", name) + ")";
+  }
+
+  /** How well a target column can hold a source field's values: 1 same kind, less for a conversion, 0 never. */
+  private double typeFit(Column field, Column column, Map<String, String> tableOf) {
+    ColumnType s = field.type();
+    ColumnType t = column.type();
+    return switch (s) {
+      case TEXT -> switch (t) { case TEXT, MEMO -> 1.0; case CHOICE -> 0.5; default -> 0; };
+      case MEMO, HTML -> switch (t) { case MEMO -> 1.0; case TEXT, HTML -> 0.8; default -> 0; };
+      case INT, BIGINT -> switch (t) { case INT, BIGINT -> 1.0; case DECIMAL, DOUBLE, MONEY -> 0.8; default -> 0; };
+      case DECIMAL, DOUBLE, MONEY -> switch (t) { case MONEY, DECIMAL, DOUBLE -> 1.0; default -> 0; };
+      case BOOL -> t == ColumnType.BOOL ? 1.0 : 0;
+      case DATE -> switch (t) { case DATE -> 1.0; case DATETIME -> 0.9; default -> 0; };
+      case DATETIME -> switch (t) { case DATETIME -> 1.0; case DATE -> 0.7; default -> 0; };
+      case CHOICE -> switch (t) { case CHOICE -> 1.0; case TEXT -> 0.5; default -> 0; };
+      case CHOICES -> t == ColumnType.CHOICES ? 1.0 : 0;
+      case LOOKUP -> lookupFit(field, column, tableOf);
+      default -> 0;
+    };
+  }
+
+  /** A reference fits a lookup that can point at the table its referenced object is mapped to. */
+  private static double lookupFit(Column field, Column column, Map<String, String> tableOf) {
+    if (column.type() != ColumnType.LOOKUP && column.type() != ColumnType.CUSTOMER) return 0;
+    for (LookupTarget ref : field.targets()) {
+      String mapped = tableOf.get(ref.table());
+      if (mapped != null && column.target(mapped).isPresent()) return 1.0;
+    }
+    return 0;
+  }
+
+  private static String valueFor(Column field, Column column, Map<String, String> tableOf) {
+    if (column.type() == ColumnType.OWNER) return "owner(" + DraftWriter.name(field.name()) + ")";
+    if (field.type() == ColumnType.LOOKUP) {
+      String object = field.targets().stream().map(LookupTarget::table)
+          .filter(t -> tableOf.containsKey(t) && column.target(tableOf.get(t)).isPresent()).findFirst().orElseThrow();
+      return "ref(spark." + object + ", " + DraftWriter.name(field.name()) + ")";
+    }
+    if (column.maxLength() != null && (field.type() == ColumnType.TEXT || field.type() == ColumnType.MEMO)
+        && column.type() != ColumnType.CHOICE) {
+      return DraftWriter.name(field.name()) + " | truncate(" + column.maxLength() + ")";
+    }
+    return DraftWriter.name(field.name());
+  }
+
+  /** The type of a new column that keeps a field's values; empty for ids, references and files. */
+  private static Optional<String> newColumnType(Column field) {
+    return switch (field.type()) {
+      case TEXT -> Optional.of("text(" + (field.maxLength() == null ? 200 : field.maxLength()) + ")");
+      case MEMO, HTML -> Optional.of("memo");
+      case INT, BIGINT -> Optional.of("int");
+      case DECIMAL, DOUBLE -> Optional.of("decimal(18, 2)");
+      case MONEY -> Optional.of("money");
+      case BOOL -> Optional.of("bool");
+      case DATE -> Optional.of("date");
+      case DATETIME -> Optional.of("datetime");
+      case CHOICE -> field.options().isEmpty() ? Optional.empty() : Optional.of("choice { "
+          + field.options().stream().map(o -> quoteIfNeeded(o.label())).collect(Collectors.joining(", ")) + " }");
+      default -> Optional.empty();
+    };
+  }
+
+  static String quoteIfNeeded(String label) {
+    return label.matches("[A-Za-z_][A-Za-z0-9_]*") ? label
+        : "\"" + label.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static double round(double score) {
+    return Math.round(score * 100) / 100.0;
+  }
+
+  private static List<Table> sorted(List<Table> tables) {
+    return tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+  }
+
+  private static List<Column> sortedColumns(List<Column> columns) {
+    return columns.stream().sorted(Comparator.comparing(Column::name)).toList();
+  }
+}

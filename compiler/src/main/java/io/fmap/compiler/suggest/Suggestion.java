@@ -1,0 +1,16 @@
+package io.fmap.compiler.suggest;
+
+/** One line of a draft mapping, with how sure the suggester is (0 to 1) and why. */
+public sealed interface Suggestion {
+  double confidence();
+
+  String reason();
+
+  /** {@code targetColumn = value} in {@code map sourceObject -> targetTable}. */
+  record Assign(String sourceObject, String sourceField, String targetTable, String targetColumn, String value,
+                boolean key, double confidence, String reason) implements Suggestion {}
+
+  /** {@code column dynamics.table.name: type}: a column the target needs for a field nothing fits. */
+  record NewColumn(String targetTable, String column, String type, double confidence, String reason)
+      implements Suggestion {}
+}
