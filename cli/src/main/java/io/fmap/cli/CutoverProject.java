@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.ledger.LedgerLocation;
+import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ final class CutoverProject {
   private CutoverProject() {
   }
 
-  /** The project's settings and its approved, unchanged plan. */
-  record Ready(DataProject project, CompiledPlan plan) {}
+  /** The project's settings, its approved, unchanged plan and the target schema that plan writes to. */
+  record Ready(DataProject project, CompiledPlan plan, SystemSchema targetSchema) {}
 
   static Ready open(DataVerbOptions data) throws VerbStop, IOException {
     DataProject project;
@@ -30,7 +31,8 @@ final class CutoverProject {
     requireLedger(project.ledger());
     ApprovedPlan.Result approved = ApprovedPlan.load(project.dir());
     if (approved instanceof ApprovedPlan.Result.Refused refused) throw VerbStop.blocked(refused.message());
-    return new Ready(project, ((ApprovedPlan.Result.Ready) approved).plan());
+    ApprovedPlan.Result.Ready ready = (ApprovedPlan.Result.Ready) approved;
+    return new Ready(project, ready.plan(), ready.targetSchema());
   }
 
   /**

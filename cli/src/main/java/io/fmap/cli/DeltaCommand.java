@@ -111,11 +111,11 @@ public final class DeltaCommand implements Callable<Integer> {
     try (Ledger ledger = Ledger.open(project.ledger());
          WriterLock lock = ledger.lockForWriting("fmap delta (pid " + ProcessHandle.current().pid() + ", " + who + ")");
          SourceConnector source = openSource(project);
-         TargetConnector target = project.openTarget()) {
+         TargetConnector target = project.openTarget(ready.targetSchema())) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withMode(RunMode.DELTA);
-      Delta.Result result = new Delta(ready.plan(), source, target, project.targetSchema(), ledger).run(chosen,
-          view -> new LoadExecutor(ready.plan(), view, target, project.targetSchema(), ledger,
+      Delta.Result result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,
+          view -> new LoadExecutor(ready.plan(), view, target, ready.targetSchema(), ledger,
               project.owners(users, target), users, options).run());
       if (!json) {
         out.print(result.toText());

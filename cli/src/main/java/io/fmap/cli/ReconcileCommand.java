@@ -54,8 +54,8 @@ public final class ReconcileCommand implements Callable<Integer> {
       CutoverProject.Ready ready = CutoverProject.open(data);
       try (Ledger ledger = Ledger.open(ready.project().ledger());
            SourceConnector source = ready.project().openSource();
-           TargetConnector target = ready.project().openTarget()) {
-        report = new Reconcile(ready.plan(), source, target, ready.project().targetSchema(), ledger, Clock.systemUTC())
+           TargetConnector target = ready.project().openTarget(ready.targetSchema())) {
+        report = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC())
             .run(full, sample);
       }
     } catch (VerbStop stop) {

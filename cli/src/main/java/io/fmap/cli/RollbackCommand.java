@@ -70,7 +70,7 @@ public final class RollbackCommand implements Callable<Integer> {
     try {
       CutoverProject.Ready ready = CutoverProject.open(data);
       try (Ledger ledger = Ledger.open(ready.project().ledger());
-           TargetConnector target = ready.project().openTarget()) {
+           TargetConnector target = ready.project().openTarget(ready.targetSchema())) {
         Rollback.Options options = Rollback.Options.of(CutoverProject.who());
         long runId = 0;
         if (which.checkpoint != null) {
@@ -85,7 +85,7 @@ public final class RollbackCommand implements Callable<Integer> {
         if (force) options = options.forced();
         // openTarget builds the Dataverse connector; deletes and restores go through its clients and throttles.
         Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget((DataverseTargetConnector) target,
-            ready.project().targetSchema(), 4), UndoOrder.of(ready.plan()), options);
+            ready.targetSchema(), 4), UndoOrder.of(ready.plan()), options);
         List<Long> runs = which.all ? standingNewestFirst(ledger) : List.of(runId);
         return yes ? execute(rollback, runs, out) : dryRun(rollback, runs, out);
       }
