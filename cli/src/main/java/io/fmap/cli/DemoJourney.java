@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.runtime.exec.sample.FieldStatus;
-import io.fmap.runtime.exec.sample.SampleDiff;
 import io.fmap.runtime.exec.sample.SampleDiffHtml;
-import io.fmap.runtime.exec.sample.SampleRun;
 import io.fmap.runtime.exec.sample.SampleSelector;
 import io.fmap.schema.SchemaSnapshots;
 import java.io.IOException;
@@ -83,7 +81,7 @@ final class DemoJourney {
 
     preflight(p);
     schemaApply(p);
-    sample(seed);
+    sample(p, seed);
     migrate(p, emulators);
     touch(emulators);
     delta(p);
@@ -147,39 +145,31 @@ final class DemoJourney {
 
   /**
    * A slice of every object loaded first and compared field by field, as a reviewer would before the
-   * full run; a tenth of the data, at most the engine's default size.
+   * full run; a tenth of the data, at most the verb's default size.
    */
-  private void sample(long seed) throws IOException, DemoVerbs.Stopped {
+  private void sample(String p, long seed) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    int size = (int) Math.min(SampleSelector.DEFAULT_SIZE,
-        Math.max(30, facts.path("preflight").path("records").asLong() / 10));
-    SampleRun.Result result;
-    try {
-      result = DemoSample.run(project, size, seed);
-    } catch (VerbStop stop) {
-      verbs.log("sample", "error: " + stop.getMessage() + "\n");
-      verbs.step("sample", start, DemoStep.Outcome.FAILED, stop.exitCode(), stop.getMessage());
-      return;
-    }
-    SampleDiff diff = result.diff();
-    Path html = SampleDiffHtml.write(diff, Files.createDirectories(project.resolve(REPORTS)));
-    verbs.log("sample", result.load().toText() + "\n" + diff.toText());
-    int records = 0;
-    Map<FieldStatus, Integer> fields = new LinkedHashMap<>();
-    int problems = 0;
-    for (SampleDiff.TableCounts c : diff.countsByTable().values()) {
-      records += c.records();
-      problems += c.problems();
-      for (FieldStatus s : FieldStatus.values()) fields.merge(s, c.count(s), Integer::sum);
-    }
-    ObjectNode sample = facts.putObject("sample").put("records", records).put("tables", diff.countsByTable().size());
-    fields.forEach((s, n) -> sample.put(s.label(), n));
-    sample.put("problems", problems).put("html", html.toString());
-    verbs.step("sample", start, diff.hasDifferences() ? DemoStep.Outcome.FINDINGS : DemoStep.Outcome.OK,
-        diff.hasDifferences() ? Fmap.FINDINGS : Fmap.OK,
-        records + " records in " + diff.countsByTable().size() + " tables: " + fields.get(FieldStatus.EQUAL) + " fields equal, "
-            + fields.get(FieldStatus.TRANSFORMED) + " transformed, " + fields.get(FieldStatus.DIFFERS) + " differ, "
-            + problems + " problems; " + REPORTS + "/" + SampleDiffHtml.FILE_NAME);
+    long size = Math.min(SampleSelector.DEFAULT_SIZE, Math.max(30, facts.path("preflight").path("records").asLong() / 10));
+    DemoVerbs.Verb sample = verbs.fmap("sample", "sample", "--project", p, "--size", String.valueOf(size),
+        "--seed", String.valueOf(seed), "--json");
+    verbs.verbStep("sample", start, sample, true, v -> {
+      JsonNode r = v.json();
+      ObjectNode totals = facts.putObject("sample");
+      long records = 0;
+      long problems = 0;
+      Map<FieldStatus, Long> fields = new LinkedHashMap<>();
+      for (JsonNode t : r.path("diff").path("tables")) {
+        records += t.path("records").asLong();
+        problems += t.path("problems").asLong();
+        for (FieldStatus s : FieldStatus.values()) fields.merge(s, t.path(s.label()).asLong(), Long::sum);
+      }
+      totals.put("records", records).put("tables", r.path("diff").path("tables").size());
+      fields.forEach((s, n) -> totals.put(s.label(), n));
+      totals.put("problems", problems).put("html", r.path("html").asText());
+      return records + " records in " + r.path("diff").path("tables").size() + " tables: " + fields.get(FieldStatus.EQUAL)
+          + " fields equal, " + fields.get(FieldStatus.TRANSFORMED) + " transformed, " + fields.get(FieldStatus.DIFFERS)
+          + " differ, " + problems + " problems; " + REPORTS + "/" + SampleDiffHtml.FILE_NAME;
+    });
   }
 
   private void migrate(String p, DemoEmulators emulators) throws IOException, DemoVerbs.Stopped {
@@ -242,7 +232,8 @@ final class DemoJourney {
       }
       facts.putObject("delta").put("changed", changed).put("created", created).put("updated", updated)
           .put("conflicts", pass.path("conflicts").size()).put("notLanded", notLanded);
-      return changed + " records changed since the watermarks: " + updated + " updated, " + created + " created, "
+      // The full load sets no watermark, so a first pass reads every record and skips the unchanged by content hash.
+      return changed + " records past the watermarks: " + updated + " updated, " + created + " created, "
           + notLanded + " did not land, " + pass.path("conflicts").size() + " conflicts";
     });
   }
