@@ -108,7 +108,7 @@ final class DemoJourney {
 
   private void preflight(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    verbs.verbStep("preflight", start, verbs.fmap("preflight", "preflight", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("preflight", start, verbs.live("preflight", "preflight", "--project", p, "--json"), true, v -> {
       JsonNode r = v.json();
       long wouldNotLand = 0;
       StringBuilder codes = new StringBuilder();
@@ -150,7 +150,7 @@ final class DemoJourney {
   private void sample(String p, long seed) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
     long size = Math.min(SampleSelector.DEFAULT_SIZE, Math.max(30, facts.path("preflight").path("records").asLong() / 10));
-    DemoVerbs.Verb sample = verbs.fmap("sample", "sample", "--project", p, "--size", String.valueOf(size),
+    DemoVerbs.Verb sample = verbs.live("sample", "sample", "--project", p, "--size", String.valueOf(size),
         "--seed", String.valueOf(seed), "--json");
     verbs.verbStep("sample", start, sample, true, v -> {
       JsonNode r = v.json();
@@ -174,7 +174,7 @@ final class DemoJourney {
 
   private void migrate(String p, DemoEmulators emulators) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    DemoVerbs.Verb migrate = verbs.fmap("migrate", "migrate", "--project", p, "--accept-warnings", "--json");
+    DemoVerbs.Verb migrate = verbs.live("migrate", "migrate", "--project", p, "--accept-warnings", "--json");
     verbs.verbStep("migrate", start, migrate, true, v -> {
       JsonNode r = v.json();
       ArrayNode moved = facts.putArray("moved");
@@ -218,7 +218,7 @@ final class DemoJourney {
 
   private void delta(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    verbs.verbStep("delta", start, verbs.fmap("delta", "delta", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("delta", start, verbs.live("delta", "delta", "--project", p, "--json"), true, v -> {
       JsonNode pass = v.json().path("passes").path(0);
       long changed = 0;
       for (JsonNode n : pass.path("changed")) changed += n.asLong();
@@ -241,7 +241,7 @@ final class DemoJourney {
   private void reconcile(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
     Path html = Files.createDirectories(project.resolve(REPORTS)).resolve("reconcile.html");
-    DemoVerbs.Verb reconcile = verbs.fmap("reconcile", "reconcile", "--project", p, "--json", "--html", html.toString());
+    DemoVerbs.Verb reconcile = verbs.live("reconcile", "reconcile", "--project", p, "--json", "--html", html.toString());
     verbs.verbStep("reconcile", start, reconcile, true, v -> {
       JsonNode r = v.json();
       long mismatches = 0;
@@ -253,8 +253,9 @@ final class DemoJourney {
       facts.putObject("reconcile").put("clean", r.path("clean").asBoolean()).put("tables", r.path("tables").size())
           .put("mismatches", mismatches).put("html", html.toString());
       return r.path("clean").asBoolean() ? r.path("tables").size() + " tables: counts, presence and sampled values match"
-          : mismatches + " mismatches in " + tables.size() + " of " + r.path("tables").size() + " tables (" + String.join(", ", tables)
-              + "); " + REPORTS + "/reconcile.html";
+          : mismatches + " mismatches in " + tables.size() + " of " + r.path("tables").size() + " tables ("
+              + String.join(", ", tables.stream().limit(3).toList()) + (tables.size() > 3 ? ", ..." : "") + "); "
+              + REPORTS + "/reconcile.html";
     });
   }
 
