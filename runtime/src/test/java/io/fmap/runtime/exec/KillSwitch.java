@@ -2,6 +2,7 @@ package io.fmap.runtime.exec;
 
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -78,6 +79,16 @@ final class KillSwitch implements FaultHook {
       @Override
       public List<WriteResult> write(String table, List<RowWrite> rows) throws IOException {
         throw new UnsupportedOperationException("the executor writes mapped rows through writeRows");
+      }
+
+      @Override
+      public List<java.util.Optional<CurrentRow>> current(String table, List<TargetRow> rows) throws IOException {
+        return delegate.current(table, rows);
+      }
+
+      @Override
+      public Map<java.util.UUID, String> versions(String table, List<java.util.UUID> ids) throws IOException {
+        return delegate.versions(table, ids);
       }
 
       @Override
