@@ -132,8 +132,8 @@ final class RowStates {
     if (key instanceof TargetKey.ById byId) return table.primaryIdColumn() + " eq " + byId.id();
     StringJoiner and = new StringJoiner(" and ", "(", ")");
     ((TargetKey.ByAlternateKey) key).values().forEach((name, value) -> {
-      Column column = table.column(name).orElseThrow(() -> new IllegalArgumentException("alternate key column '"
-          + name + "' is not in the Dataverse schema of " + table.name() + "; run 'fmap schema pull'"));
+      // A key column the schema does not know yet (created by this plan's schema changes) is a plain column.
+      Column column = table.column(name).orElseGet(() -> Column.of(name, ColumnType.TEXT));
       keyColumns.add(column);
       and.add(property(column) + " eq " + literal(value));
     });
@@ -152,7 +152,7 @@ final class RowStates {
   private static String keyText(Table table, JsonNode json, List<String> key) {
     StringJoiner j = new StringJoiner("\u0000", "key:", "");
     key.forEach(name -> {
-      JsonNode v = json.path(property(table.column(name).orElseThrow()));
+      JsonNode v = json.path(property(table.column(name).orElseGet(() -> Column.of(name, ColumnType.TEXT))));
       j.add(name + "=" + (v.isNumber() ? canonical(v.decimalValue()) : canonical(v.asText())));
     });
     return j.toString();
