@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
         "  fmap delta --watch --every 15m --until 48h             a pass every 15 minutes through the cutover"})
 public final class DeltaCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "report",
@@ -79,8 +80,8 @@ public final class DeltaCommand implements Callable<Integer> {
       try (SourceConnector probe = ready.project().openSource()) {
         // settings the source needs (its token) are checked once, before any pass starts
       }
-      List<Delta.Result> results = schedule == null ? List.of(pass(ready, chosen, out))
-          : schedule.watch(() -> pass(ready, chosen, out), () -> Thread.currentThread().isInterrupted());
+      List<Delta.Result> results = schedule == null ? List.of(pass(ready, chosen, out, err))
+          : schedule.watch(() -> pass(ready, chosen, out, err), () -> Thread.currentThread().isInterrupted());
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode passes = mapper.createArrayNode();
@@ -105,7 +106,8 @@ public final class DeltaCommand implements Callable<Integer> {
   }
 
   /** One pass with fresh connectors, holding the ledger's writer lock as {@code fmap migrate} does. */
-  private Delta.Result pass(CutoverProject.Ready ready, Delta.Policy chosen, PrintWriter out) throws java.io.IOException {
+  private Delta.Result pass(CutoverProject.Ready ready, Delta.Policy chosen, PrintWriter out, PrintWriter err)
+      throws java.io.IOException {
     DataProject project = ready.project();
     String who = CutoverProject.who();
     try (Ledger ledger = Ledger.open(project.ledger());
@@ -114,9 +116,13 @@ public final class DeltaCommand implements Callable<Integer> {
          TargetConnector target = ready.openTarget()) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withMode(RunMode.DELTA);
-      Delta.Result result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,
-          view -> new LoadExecutor(ready.plan(), view, target, ready.targetSchema(), ledger,
-              project.owners(users, target), users, options).run());
+      Delta.Result result;
+      try (ProgressDisplay display = progress.open("delta", err, json)) {
+        display.countThrottlesOf(target);
+        result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,
+            view -> new LoadExecutor(ready.plan(), view, target, ready.targetSchema(), ledger,
+                project.owners(users, target), users, options).reportingTo(display.renderer()).run());
+      }
       if (!json) {
         out.print(result.toText());
         out.print(result.load().toText());
