@@ -18,6 +18,14 @@ public interface TargetConnector extends AutoCloseable {
   /** Writes rows the generated mapping code made (all of {@code table}); one result per row, in order. */
   List<WriteResult> writeRows(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
 
+  /**
+   * Associates rows of {@code table} with rows of {@code otherTable} through the many-to-many
+   * relationship reached by {@code navigationProperty}; one result per link, in order. A link that
+   * already exists is a success: associating is idempotent, so a resumed run may send it again.
+   */
+  List<WriteResult> associate(String table, String navigationProperty, String otherTable, List<Link> links)
+      throws IOException;
+
   /** Rows in a table (exact, for reconciliation). */
   long count(String table) throws IOException;
 
