@@ -31,6 +31,14 @@ public interface TargetConnector extends AutoCloseable {
   /** The current version (ETag) of rows by id; an id the target does not have is left out. */
   Map<UUID, String> versions(String table, List<UUID> ids) throws IOException;
 
+  /**
+   * Associates rows of {@code table} with rows of {@code otherTable} through the many-to-many
+   * relationship reached by {@code navigationProperty}; one result per link, in order. A link that
+   * already exists is a success: associating is idempotent, so a resumed run may send it again.
+   */
+  List<WriteResult> associate(String table, String navigationProperty, String otherTable, List<Link> links)
+      throws IOException;
+
   /** Rows in a table (exact, for reconciliation). */
   long count(String table) throws IOException;
 
