@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         CompileCommand.class,
         PreflightCommand.class,
         MigrateCommand.class,
+        SampleCommand.class,
         InitCommand.class,
         SuggestCommand.class,
         CompletionCommand.class,
