@@ -20,10 +20,17 @@ import java.util.TreeMap;
  * @param deferredLookups lookups written in a second pass, in plan order
  * @param schemaChanges   schema changes to apply before loading, in plan order
  * @param lines           generated Java lines → .fmap lines, to locate failures
+ * @param associations    many-to-many links written after every tier and the second pass, in plan order
  */
 public record CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers,
                            List<SourceRouter> routers, List<DeferredLookup> deferredLookups,
-                           List<SchemaChange> schemaChanges, GeneratedLines lines) {
+                           List<SchemaChange> schemaChanges, GeneratedLines lines, List<Association> associations) {
+
+  /** A plan without many-to-many links to fill. */
+  public CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers, List<SourceRouter> routers,
+                      List<DeferredLookup> deferredLookups, List<SchemaChange> schemaChanges, GeneratedLines lines) {
+    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of());
+  }
 
   public CompiledPlan {
     Objects.requireNonNull(hash, "hash");
@@ -33,6 +40,7 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
     deferredLookups = List.copyOf(deferredLookups);
     schemaChanges = List.copyOf(schemaChanges);
     Objects.requireNonNull(lines, "lines");
+    associations = List.copyOf(associations);
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
