@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,17 +92,11 @@ public final class DemoCommand implements Callable<Integer> {
   private Path projectFolder() throws IOException {
     if (keep == null) return Files.createTempDirectory("fmap-demo-").resolve("acme");
     Path dir = keep.toAbsolutePath().normalize();
-    if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
+    if (Files.exists(dir) && !(Files.isDirectory(dir) && InitCommand.isEmpty(dir))) {
       throw new ParameterException(spec.commandLine(), "--keep " + keep + " already exists and is not an empty folder;"
           + " the demo never overwrites files: pick a new folder, e.g. --keep " + keep + "-2");
     }
     return dir;
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    }
   }
 
   private static ObjectNode summary(DemoJourney journey, List<DemoStep> steps, int exit, double seconds) {

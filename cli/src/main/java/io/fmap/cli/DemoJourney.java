@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.runtime.exec.sample.FieldStatus;
-import io.fmap.runtime.exec.sample.SampleDiff;
 import io.fmap.runtime.exec.sample.SampleDiffHtml;
-import io.fmap.runtime.exec.sample.SampleRun;
 import io.fmap.runtime.exec.sample.SampleSelector;
 import io.fmap.schema.SchemaSnapshots;
 import java.io.IOException;
@@ -83,7 +81,7 @@ final class DemoJourney {
 
     preflight(p);
     schemaApply(p);
-    sample(seed);
+    sample(p, seed);
     migrate(p, emulators);
     touch(emulators);
     delta(p);
@@ -110,7 +108,7 @@ final class DemoJourney {
 
   private void preflight(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    verbs.verbStep("preflight", start, verbs.fmap("preflight", "preflight", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("preflight", start, verbs.live("preflight", "preflight", "--project", p, "--json"), true, v -> {
       JsonNode r = v.json();
       long wouldNotLand = 0;
       StringBuilder codes = new StringBuilder();
@@ -147,44 +145,36 @@ final class DemoJourney {
 
   /**
    * A slice of every object loaded first and compared field by field, as a reviewer would before the
-   * full run; a tenth of the data, at most the engine's default size.
+   * full run; a tenth of the data, at most the verb's default size.
    */
-  private void sample(long seed) throws IOException, DemoVerbs.Stopped {
+  private void sample(String p, long seed) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    int size = (int) Math.min(SampleSelector.DEFAULT_SIZE,
-        Math.max(30, facts.path("preflight").path("records").asLong() / 10));
-    SampleRun.Result result;
-    try {
-      result = DemoSample.run(project, size, seed);
-    } catch (VerbStop stop) {
-      verbs.log("sample", "error: " + stop.getMessage() + "\n");
-      verbs.step("sample", start, DemoStep.Outcome.FAILED, stop.exitCode(), stop.getMessage());
-      return;
-    }
-    SampleDiff diff = result.diff();
-    Path html = SampleDiffHtml.write(diff, Files.createDirectories(project.resolve(REPORTS)));
-    verbs.log("sample", result.load().toText() + "\n" + diff.toText());
-    int records = 0;
-    Map<FieldStatus, Integer> fields = new LinkedHashMap<>();
-    int problems = 0;
-    for (SampleDiff.TableCounts c : diff.countsByTable().values()) {
-      records += c.records();
-      problems += c.problems();
-      for (FieldStatus s : FieldStatus.values()) fields.merge(s, c.count(s), Integer::sum);
-    }
-    ObjectNode sample = facts.putObject("sample").put("records", records).put("tables", diff.countsByTable().size());
-    fields.forEach((s, n) -> sample.put(s.label(), n));
-    sample.put("problems", problems).put("html", html.toString());
-    verbs.step("sample", start, diff.hasDifferences() ? DemoStep.Outcome.FINDINGS : DemoStep.Outcome.OK,
-        diff.hasDifferences() ? Fmap.FINDINGS : Fmap.OK,
-        records + " records in " + diff.countsByTable().size() + " tables: " + fields.get(FieldStatus.EQUAL) + " fields equal, "
-            + fields.get(FieldStatus.TRANSFORMED) + " transformed, " + fields.get(FieldStatus.DIFFERS) + " differ, "
-            + problems + " problems; " + REPORTS + "/" + SampleDiffHtml.FILE_NAME);
+    long size = Math.min(SampleSelector.DEFAULT_SIZE, Math.max(30, facts.path("preflight").path("records").asLong() / 10));
+    DemoVerbs.Verb sample = verbs.live("sample", "sample", "--project", p, "--size", String.valueOf(size),
+        "--seed", String.valueOf(seed), "--json");
+    verbs.verbStep("sample", start, sample, true, v -> {
+      JsonNode r = v.json();
+      ObjectNode totals = facts.putObject("sample");
+      long records = 0;
+      long problems = 0;
+      Map<FieldStatus, Long> fields = new LinkedHashMap<>();
+      for (JsonNode t : r.path("diff").path("tables")) {
+        records += t.path("records").asLong();
+        problems += t.path("problems").asLong();
+        for (FieldStatus s : FieldStatus.values()) fields.merge(s, t.path(s.label()).asLong(), Long::sum);
+      }
+      totals.put("records", records).put("tables", r.path("diff").path("tables").size());
+      fields.forEach((s, n) -> totals.put(s.label(), n));
+      totals.put("problems", problems).put("html", r.path("html").asText());
+      return records + " records in " + r.path("diff").path("tables").size() + " tables: " + fields.get(FieldStatus.EQUAL)
+          + " fields equal, " + fields.get(FieldStatus.TRANSFORMED) + " transformed, " + fields.get(FieldStatus.DIFFERS)
+          + " differ, " + problems + " problems; " + REPORTS + "/" + SampleDiffHtml.FILE_NAME;
+    });
   }
 
   private void migrate(String p, DemoEmulators emulators) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    DemoVerbs.Verb migrate = verbs.fmap("migrate", "migrate", "--project", p, "--accept-warnings", "--json");
+    DemoVerbs.Verb migrate = verbs.live("migrate", "migrate", "--project", p, "--accept-warnings", "--json");
     verbs.verbStep("migrate", start, migrate, true, v -> {
       JsonNode r = v.json();
       ArrayNode moved = facts.putArray("moved");
@@ -228,7 +218,7 @@ final class DemoJourney {
 
   private void delta(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
-    verbs.verbStep("delta", start, verbs.fmap("delta", "delta", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("delta", start, verbs.live("delta", "delta", "--project", p, "--json"), true, v -> {
       JsonNode pass = v.json().path("passes").path(0);
       long changed = 0;
       for (JsonNode n : pass.path("changed")) changed += n.asLong();
@@ -242,7 +232,8 @@ final class DemoJourney {
       }
       facts.putObject("delta").put("changed", changed).put("created", created).put("updated", updated)
           .put("conflicts", pass.path("conflicts").size()).put("notLanded", notLanded);
-      return changed + " records changed since the watermarks: " + updated + " updated, " + created + " created, "
+      // The full load sets no watermark, so a first pass reads every record and skips the unchanged by content hash.
+      return changed + " records past the watermarks: " + updated + " updated, " + created + " created, "
           + notLanded + " did not land, " + pass.path("conflicts").size() + " conflicts";
     });
   }
@@ -250,7 +241,7 @@ final class DemoJourney {
   private void reconcile(String p) throws IOException, DemoVerbs.Stopped {
     long start = System.nanoTime();
     Path html = Files.createDirectories(project.resolve(REPORTS)).resolve("reconcile.html");
-    DemoVerbs.Verb reconcile = verbs.fmap("reconcile", "reconcile", "--project", p, "--json", "--html", html.toString());
+    DemoVerbs.Verb reconcile = verbs.live("reconcile", "reconcile", "--project", p, "--json", "--html", html.toString());
     verbs.verbStep("reconcile", start, reconcile, true, v -> {
       JsonNode r = v.json();
       long mismatches = 0;
@@ -262,8 +253,9 @@ final class DemoJourney {
       facts.putObject("reconcile").put("clean", r.path("clean").asBoolean()).put("tables", r.path("tables").size())
           .put("mismatches", mismatches).put("html", html.toString());
       return r.path("clean").asBoolean() ? r.path("tables").size() + " tables: counts, presence and sampled values match"
-          : mismatches + " mismatches in " + tables.size() + " of " + r.path("tables").size() + " tables (" + String.join(", ", tables)
-              + "); " + REPORTS + "/reconcile.html";
+          : mismatches + " mismatches in " + tables.size() + " of " + r.path("tables").size() + " tables ("
+              + String.join(", ", tables.stream().limit(3).toList()) + (tables.size() > 3 ? ", ..." : "") + "); "
+              + REPORTS + "/reconcile.html";
     });
   }
 

@@ -28,6 +28,7 @@ final class DemoSummary {
             m.path("read").asLong(), m.path("created").asLong(), m.path("updated").asLong(), m.path("notLanded").asLong(),
             m.has("rowsInDynamics") ? String.valueOf(m.path("rowsInDynamics").asLong()) : "-"));
       }
+      out.append("  (the sample step wrote some rows before migrate; rows in Dynamics counts the whole table)\n");
     }
     JsonNode sample = facts.path("sample");
     if (!sample.isMissingNode()) {
@@ -37,7 +38,7 @@ final class DemoSummary {
     }
     JsonNode delta = facts.path("delta");
     if (!delta.isMissingNode()) {
-      out.append(String.format(Locale.ROOT, "delta: %d records changed in Spark, %d updated, %d created, %d conflicts%n",
+      out.append(String.format(Locale.ROOT, "delta: %d records read past the watermarks, %d updated, %d created, %d conflicts%n",
           delta.path("changed").asLong(), delta.path("updated").asLong(), delta.path("created").asLong(),
           delta.path("conflicts").asLong()));
     }
@@ -53,8 +54,8 @@ final class DemoSummary {
     line(out, "ledger", facts.path("ledger"));
     out.append(String.format("  %-12s %s/%s/ (each verb's full output)%n", "verb output", facts.path("project").asText(), DemoVerbs.LOGS));
     out.append(String.format("  %-12s %s%n", "project", facts.path("project").asText()));
-    out.append("\nexplore: cd ").append(facts.path("project").asText())
-        .append(" && fmap check . && fmap plan . && fmap report  (the emulators have stopped)\n");
+    out.append("\nexplore: cd ").append(facts.path("project").asText()).append(" && fmap check . && fmap plan .")
+        .append(facts.has("ledger") ? " && fmap report" : "").append("  (the emulators have stopped)\n");
     return out.toString();
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,15 +77,58 @@ final class DemoVerbs {
 
   /** Runs {@code fmap ARGS} in this process and logs it as the next step's output. */
   Verb fmap(String step, String... args) throws IOException {
+    return run(step, false, args);
+  }
+
+  /** As {@link #fmap}, and the verb's progress lines (its standard error) are shown as it runs, indented. */
+  Verb live(String step, String... args) throws IOException {
+    return run(step, true, args);
+  }
+
+  private Verb run(String step, boolean live, String... args) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Fmap.commandLine();
     cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
+    cli.setErr(new PrintWriter(live ? new Indented(err, progress) : err, true));
     int exit = cli.execute(args);
     Verb verb = new Verb(exit, out.toString(), err.toString());
     log(step, "$ fmap " + String.join(" ", Arrays.asList(args)) + "\n" + verb.out() + verb.err() + "exit " + exit + "\n");
     return verb;
+  }
+
+  /** Writes everything to {@code log}, and to {@code shown} with each line indented under the step lines. */
+  private static final class Indented extends Writer {
+    private static final String INDENT = "        ";
+    private final Writer log;
+    private final Writer shown;
+    private boolean lineStart = true;
+
+    Indented(Writer log, Writer shown) {
+      this.log = log;
+      this.shown = shown;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) throws IOException {
+      log.write(chars, offset, length);
+      for (int i = offset; i < offset + length; i++) {
+        if (lineStart) shown.write(INDENT);
+        shown.write(chars[i]);
+        lineStart = chars[i] == '\n';
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      log.flush();
+      shown.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   /** Keeps a step's full output; the file is named by its position so the folder reads in order. */
