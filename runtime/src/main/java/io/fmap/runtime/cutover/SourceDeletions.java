@@ -10,7 +10,6 @@ import io.fmap.runtime.ledger.Run;
 import io.fmap.runtime.ledger.RunMode;
 import io.fmap.runtime.ledger.RunStatus;
 import io.fmap.runtime.ledger.WriteKind;
-import io.fmap.runtime.ledger.WriterLock;
 import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -79,7 +78,8 @@ public final class SourceDeletions {
   }
 
   /**
-   * Deletes the standing rows of the given records ({@link Delta.Result#deletedInSource()}).
+   * Deletes the standing rows of the given records ({@link Delta.Result#deletedInSource()}). The caller
+   * holds the ledger's writer lock, as for the delta pass itself.
    *
    * @throws IOException when the target cannot be reached; the run stays open and `fmap rollback` of it
    *                     restores what it deleted
@@ -88,23 +88,21 @@ public final class SourceDeletions {
     if (gone.isEmpty()) return new Result(null, 0, 0, List.of());
     Map<String, List<RecordKey>> byTable = new TreeMap<>(order.comparator());
     gone.forEach(k -> byTable.computeIfAbsent(k.targetTable(), t -> new ArrayList<>()).add(k));
-    try (WriterLock lock = ledger.lockForWriting("fmap delta --apply-deletes by " + who)) {
-      Run run = ledger.startRun(RunMode.DELTA, who, planHash);
-      long[] counts = new long[2];
-      List<Rollback.Failure> failed = new ArrayList<>();
-      for (Map.Entry<String, List<RecordKey>> table : byTable.entrySet()) {
-        Map<String, String> targetIds = new TreeMap<>();
-        table.getValue().stream().map(RecordKey::sourceObject).distinct()
-            .forEach(object -> targetIds.putAll(prefixed(object, Lookups.standing(ledger, object, table.getKey()))));
-        List<RecordKey> keys = table.getValue();
-        for (int from = 0; from < keys.size(); from += BATCH) {
-          delete(run.id(), table.getKey(), keys.subList(from, Math.min(keys.size(), from + BATCH)), targetIds,
-              counts, failed);
-        }
+    Run run = ledger.startRun(RunMode.DELTA, who, planHash);
+    long[] counts = new long[2];
+    List<Rollback.Failure> failed = new ArrayList<>();
+    for (Map.Entry<String, List<RecordKey>> table : byTable.entrySet()) {
+      Map<String, String> targetIds = new TreeMap<>();
+      table.getValue().stream().map(RecordKey::sourceObject).distinct()
+          .forEach(object -> targetIds.putAll(prefixed(object, Lookups.standing(ledger, object, table.getKey()))));
+      List<RecordKey> keys = table.getValue();
+      for (int from = 0; from < keys.size(); from += BATCH) {
+        delete(run.id(), table.getKey(), keys.subList(from, Math.min(keys.size(), from + BATCH)), targetIds,
+            counts, failed);
       }
-      Run finished = ledger.finishRun(run.id(), failed.isEmpty() ? RunStatus.COMPLETED : RunStatus.ABORTED);
-      return new Result(finished, counts[0], counts[1], failed);
     }
+    Run finished = ledger.finishRun(run.id(), failed.isEmpty() ? RunStatus.COMPLETED : RunStatus.ABORTED);
+    return new Result(finished, counts[0], counts[1], failed);
   }
 
   private static Map<String, String> prefixed(String object, Map<String, String> bySourceId) {
