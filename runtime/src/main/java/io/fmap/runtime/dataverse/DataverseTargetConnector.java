@@ -130,10 +130,11 @@ public final class DataverseTargetConnector implements TargetConnector {
   }
 
   @Override
-  public Map<UUID, String> versions(String tableName, List<UUID> ids) throws IOException {
+  public Map<UUID, CurrentRow> rows(String tableName, List<UUID> ids, List<String> columns) throws IOException {
     Table table = table(tableName);
-    Map<UUID, String> out = new LinkedHashMap<>();
-    for (Map<UUID, String> chunk : inChunks(ids, c -> RowStates.versions(pick(), table, c), "reading " + tableName)) {
+    Map<UUID, CurrentRow> out = new LinkedHashMap<>();
+    for (Map<UUID, CurrentRow> chunk : inChunks(ids, c -> RowStates.byId(pick(), table, c, columns),
+        "reading " + tableName)) {
       out.putAll(chunk);
     }
     return out;

@@ -24,6 +24,7 @@ import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -296,7 +297,9 @@ final class BatchWriter {
       String id = landedId(sending.get(i), results.get(i));
       if (sending.get(i).updates() && id != null) ids.add(UUID.fromString(id));
     }
-    return ids.isEmpty() ? Map.of() : target.versions(table, ids);
+    Map<UUID, String> versions = new HashMap<>();
+    if (!ids.isEmpty()) target.rows(table, ids, List.of()).forEach((id, row) -> versions.put(id, row.version()));
+    return versions;
   }
 
   /**

@@ -112,8 +112,9 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
-      public Map<java.util.UUID, String> versions(String table, List<java.util.UUID> ids) throws IOException {
-        return delegate.versions(table, ids);
+      public Map<java.util.UUID, CurrentRow> rows(String table, List<java.util.UUID> ids, List<String> columns)
+          throws IOException {
+        return delegate.rows(table, ids, columns);
       }
 
       @Override
