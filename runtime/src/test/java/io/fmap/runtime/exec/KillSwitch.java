@@ -81,6 +81,12 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
+      public List<WriteResult> changeState(String table, List<TargetRow> rows) throws IOException {
+        tick();
+        return delegate.changeState(table, rows);
+      }
+
+      @Override
       public List<WriteResult> associate(String table, String nav, String otherTable,
           List<io.fmap.runtime.target.Link> links) throws IOException {
         tick();
