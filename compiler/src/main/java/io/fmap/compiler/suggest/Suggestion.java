@@ -10,6 +10,13 @@ public sealed interface Suggestion {
   record Assign(String sourceObject, String sourceField, String targetTable, String targetColumn, String value,
                 boolean key, double confidence, String reason) implements Suggestion {}
 
+  /**
+   * {@code map sourceObject -> targetTable when condition}: the object goes to several tables, this
+   * one takes the records {@code condition} (language text: {@code type == "call"}, or {@code otherwise}) selects.
+   */
+  record Route(String sourceObject, String targetTable, String condition, double confidence, String reason)
+      implements Suggestion {}
+
   /** {@code column dynamics.table.name: type}: a column the target needs for a field nothing fits. */
   record NewColumn(String targetTable, String column, String type, double confidence, String reason)
       implements Suggestion {}
