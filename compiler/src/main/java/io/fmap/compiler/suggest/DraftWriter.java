@@ -43,6 +43,12 @@ public final class DraftWriter {
         maps.computeIfAbsent(header(a.sourceObject(), a.targetTable()), k -> new ArrayList<>()).add(a);
       }
     }
+    for (Suggestion s : suggestions) {
+      if (!(s instanceof Suggestion.NewTable t)) continue;
+      out.append('\n').append(comment(t)).append("\ntable dynamics.").append(t.table()).append(" {\n");
+      t.columns().forEach(c -> out.append("  ").append(c).append('\n'));
+      out.append("}\n");
+    }
     if (!columns.isEmpty()) out.append('\n');
     for (Suggestion.NewColumn c : columns) {
       out.append("column dynamics.").append(c.targetTable()).append('.').append(c.column()).append(": ")

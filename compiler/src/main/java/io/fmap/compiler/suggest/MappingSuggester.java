@@ -72,6 +72,10 @@ public final class MappingSuggester {
     Map<String, String> tableOf = tableChoices();
     Map<String, List<Destination>> destinations = destinations(tableOf);
     for (Table object : sorted(source.tables())) {
+      if (!destinations.containsKey(object.name()) && object.custom()
+          && !existing.targetsOf().containsKey(object.name())) {
+        out.addAll(customTable(object, tableOf));
+      }
       for (Destination d : destinations.getOrDefault(object.name(), List.of())) {
         // A table the project declares itself (table dynamics.fmap_project { ... }) is not in the
         // pulled schema: its columns are the project's own, so there is nothing to match against.
@@ -145,6 +149,56 @@ public final class MappingSuggester {
           "a person with status " + String.join(" or ", leadLike) + " is not qualified yet: a lead in Dynamics"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A Spark custom object nothing in Dynamics fits: a custom table {@code fmap_<object>} with a column
+   * per field ({@code fmap_<field>}, the name field first: a table's first text column is its primary
+   * name), a lookup per reference to an object that goes somewhere, the Spark id as key and the owner
+   * email as owner. Lists of references (many-to-many links) are left to a {@code relationship}.
+   */
+  private List<Suggestion> customTable(Table object, Map<String, String> tableOf) {
+    String table = PREFIX + NameSimilarity.squash(object.name());
+    if (target.table(table).isPresent() || existing.declaredColumns().containsKey(table)) return List.of();
+    String why = "Spark's custom object " + object.name() + " has no Dynamics table; a custom table keeps it";
+    List<String> columns = new ArrayList<>();
+    List<Suggestion> assigns = new ArrayList<>();
+    List<Column> fields = new ArrayList<>(sortedColumns(object.columns()));
+    fields.sort(Comparator.comparing((Column f) -> !f.name().equalsIgnoreCase("name")));
+    for (Column field : fields) {
+      String lower = field.name().toLowerCase(Locale.ROOT);
+      if (WATERMARKS.contains(NameSimilarity.squash(field.name()))) continue;
+      String column = PREFIX + NameSimilarity.squash(field.name());
+      String value = DraftWriter.name(field.name());
+      String type;
+      if (field.type() == ColumnType.ID) {
+        column = PREFIX + "sourceid";
+        type = "text(100)";
+      } else if (field.type() == ColumnType.TEXT && OWNER_WORDS.stream().anyMatch(lower::contains) && lower.contains("email")) {
+        assigns.add(new Suggestion.Assign(object.name(), field.name(), table, "ownerid", "owner(" + value + ")", false,
+            0.9, "the owner's email resolves to a Dynamics user"));
+        continue;
+      } else if (field.type() == ColumnType.LOOKUP && field.targets().size() == 1
+          && tableOf.containsKey(field.targets().get(0).table())) {
+        String object2 = field.targets().get(0).table();
+        // The owning user is the owner email's business (ownerid), not a second user column.
+        if (tableOf.get(object2).equals("systemuser")) continue;
+        column = PREFIX + tableOf.get(object2) + "id";
+        type = "lookup(dynamics." + tableOf.get(object2) + ")";
+        value = "ref(spark." + object2 + ", " + value + ")";
+      } else {
+        Optional<String> kept = newColumnType(field);
+        if (kept.isEmpty()) continue;
+        type = kept.get();
+      }
+      columns.add(column + ": " + type);
+      assigns.add(new Suggestion.Assign(object.name(), field.name(), table, column, value,
+          field.type() == ColumnType.ID, field.type() == ColumnType.ID ? 1.0 : 0.5, "into the new table's " + column));
+    }
+    List<Suggestion> out = new ArrayList<>();
+    out.add(new Suggestion.NewTable(table, columns, 0.5, why));
+    out.addAll(assigns);
+    return out;
   }
 
   private static String quote(String text) {

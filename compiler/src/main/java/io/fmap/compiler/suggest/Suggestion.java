@@ -17,6 +17,17 @@ public sealed interface Suggestion {
   record Route(String sourceObject, String targetTable, String condition, double confidence, String reason)
       implements Suggestion {}
 
+  /**
+   * {@code table dynamics.name { column: type ... }}: a custom table for a Spark custom object that
+   * nothing in Dynamics fits; {@code columns} are the declaration's lines, the primary name first.
+   */
+  record NewTable(String table, java.util.List<String> columns, double confidence, String reason)
+      implements Suggestion {
+    public NewTable {
+      columns = java.util.List.copyOf(columns);
+    }
+  }
+
   /** {@code column dynamics.table.name: type}: a column the target needs for a field nothing fits. */
   record NewColumn(String targetTable, String column, String type, double confidence, String reason)
       implements Suggestion {}
