@@ -54,7 +54,7 @@ final class DemoJourney {
     ObjectNode counts = facts.putObject("generated");
     new java.util.TreeMap<>(generated.counts()).forEach(counts::put);
     verbs.step("generate", DemoStep.Outcome.OK, Fmap.OK, generated.total() + " Spark records (seed " + seed
-        + ") in " + EXPORT + "/: " + counts(generated.counts()));
+        + ") of " + generated.counts().size() + " kinds in " + EXPORT + "/");
   }
 
   /** Steps 3-14, against the running emulators. */
@@ -258,12 +258,6 @@ final class DemoJourney {
       facts.putObject("report").put("runs", v.json().path("runs").size()).put("html", html.toString());
       return "ledger audit of " + v.json().path("runs").size() + " runs (" + runs + "); " + REPORTS + "/run-report.html";
     });
-  }
-
-  private static String counts(Map<String, Integer> counts) {
-    StringBuilder out = new StringBuilder();
-    new java.util.TreeMap<>(counts).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
-    return out.toString();
   }
 
   private static String lastLine(String text, String prefix) {
