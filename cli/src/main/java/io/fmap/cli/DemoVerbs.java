@@ -51,12 +51,17 @@ final class DemoVerbs {
       }
     }
 
-    /** The verb's own account of why it stopped: its error lines, else the last thing it printed. */
+    /**
+     * The verb's own account of why it stopped: its error lines; else the first line of its standard
+     * error (a usage mistake's message, before the usage text); else the last line it printed.
+     */
     String failure() {
       List<String> errors = (err + out).lines().filter(l -> l.startsWith("error")).toList();
       if (!errors.isEmpty()) return String.join("; ", errors);
-      List<String> lines = (err + out).lines().filter(l -> !l.isBlank()).toList();
-      return lines.isEmpty() ? "exit code " + exit + " without a message" : lines.get(lines.size() - 1).strip();
+      List<String> stderr = err.lines().filter(l -> !l.isBlank()).toList();
+      if (!stderr.isEmpty()) return stderr.get(0).strip();
+      List<String> stdout = out.lines().filter(l -> !l.isBlank()).toList();
+      return stdout.isEmpty() ? "exit code " + exit + " without a message" : stdout.get(stdout.size() - 1).strip();
     }
   }
 
