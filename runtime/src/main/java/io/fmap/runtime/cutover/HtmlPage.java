@@ -71,7 +71,7 @@ public final class HtmlPage {
       .bar{display:grid;grid-template-columns:minmax(8em,16em) 1fr 5em;align-items:center;gap:.8em;margin:.3em 0}
       .bar .label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
       .track{display:flex;height:1.3em;background:#eef2f6;border-radius:3px;overflow:hidden}
-      .seg{height:100%;color:#fff;font-size:.75em;line-height:1.75em;text-align:center;overflow:hidden;white-space:nowrap}
+      .seg{min-width:4px;height:100%;color:#fff;font-size:.75em;line-height:1.75em;text-align:center;overflow:hidden;white-space:nowrap}
       .bar .num{text-align:right;font-variant-numeric:tabular-nums;color:#52606d}
       .filterbar{position:sticky;top:0;z-index:1;background:#e4e7eb;border-radius:6px;padding:.5em .8em;margin:1em 0;
        display:flex;gap:1em;align-items:center;flex-wrap:wrap}
@@ -80,7 +80,7 @@ public final class HtmlPage {
        font-size:.92em;max-width:100%}
       th,td{border-bottom:1px solid #e4e7eb;padding:.3em .7em;text-align:left;vertical-align:top}
       th{background:#323f4b;color:#fff;font-weight:600;position:sticky;top:2.6em}
-      td{overflow-wrap:anywhere}td.n{text-align:right;font-variant-numeric:tabular-nums}
+      td{overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums}
       tbody tr:nth-child(even){background:#f9fafb}tr.flagged td{background:#fde8e8}
       .shown{color:#52606d;font-size:.85em;margin-bottom:1em}
       .bad{color:#c62828;font-weight:600}.good{color:#2e7d32;font-weight:600}
@@ -106,6 +106,7 @@ public final class HtmlPage {
                 &&(!status||r.getAttribute('data-status')===status);
               r.hidden=!ok;if(ok)n++;
             }
+            t.style.display=n?'':'none';
             t.nextElementSibling.textContent=n+' of '+rows.length+' rows shown';
           });
         }
@@ -228,8 +229,10 @@ public final class HtmlPage {
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
         .append(escape(title)).append("</title><style>").append(STYLE).append("</style></head><body><main>\n<h1>")
         .append(escape(title)).append("</h1>\n");
+    // the bar goes above the first filtered table, and above that table's heading when it has one
+    int bar = firstFiltered > 0 && blocks.get(firstFiltered - 1).startsWith("<h2>") ? firstFiltered - 1 : firstFiltered;
     for (int i = 0; i < blocks.size(); i++) {
-      if (i == firstFiltered) out.append(filterBar());
+      if (i == bar) out.append(filterBar());
       out.append(blocks.get(i));
     }
     if (firstFiltered >= 0) out.append("<script>").append(SCRIPT).append("</script>\n");

@@ -130,10 +130,11 @@ public final class DataverseTargetConnector implements TargetConnector {
   }
 
   @Override
-  public Map<UUID, String> versions(String tableName, List<UUID> ids) throws IOException {
+  public Map<UUID, CurrentRow> rows(String tableName, List<UUID> ids, List<String> columns) throws IOException {
     Table table = table(tableName);
-    Map<UUID, String> out = new LinkedHashMap<>();
-    for (Map<UUID, String> chunk : inChunks(ids, c -> RowStates.versions(pick(), table, c), "reading " + tableName)) {
+    Map<UUID, CurrentRow> out = new LinkedHashMap<>();
+    for (Map<UUID, CurrentRow> chunk : inChunks(ids, c -> RowStates.byId(pick(), table, c, columns),
+        "reading " + tableName)) {
       out.putAll(chunk);
     }
     return out;
@@ -158,6 +159,20 @@ public final class DataverseTargetConnector implements TargetConnector {
   @FunctionalInterface
   private interface ChunkRead<T, R> {
     R apply(List<T> chunk) throws IOException;
+  }
+
+  @Override
+  public List<WriteResult> changeState(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) futures.add(pool.submit(() -> StateChanges.change(pick(), table, row)));
+    List<WriteResult> results = new ArrayList<>(rows.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + " state"));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * Reads rows before fmap writes them and their versions after: one {@code $filter} GET per chunk of at
+ * Reads rows before fmap writes or deletes them, and their versions after a write: one {@code $filter} GET per chunk of at
  * most {@link #CHUNK} rows ({@code key eq a or key eq b ...}), never one request per row. The chunk
  * keeps the URL far below the server's limit even for long composite keys.
  */
@@ -65,14 +65,23 @@ final class RowStates {
     return out;
   }
 
-  /** For one chunk of ids: the versions of the rows that are there. */
-  static Map<UUID, String> versions(DataverseClient client, Table table, List<UUID> ids) throws IOException {
+  /** For one chunk of ids: the rows that are there, with their versions and the given columns. */
+  static Map<UUID, CurrentRow> byId(DataverseClient client, Table table, List<UUID> ids, List<String> columnNames)
+      throws IOException {
+    List<Column> columns = new ArrayList<>();
+    for (String name : columnNames) {
+      columns.add(table.column(name).orElseThrow(() -> new IllegalArgumentException("column '" + name
+          + "' is not in the Dataverse schema of " + table.name() + "; run 'fmap schema pull'")));
+    }
+    Set<String> select = new LinkedHashSet<>();
+    select.add(table.primaryIdColumn());
+    columns.forEach(c -> select.add(property(c)));
     StringJoiner filter = new StringJoiner(" or ");
     ids.forEach(id -> filter.add(table.primaryIdColumn() + " eq " + id));
-    Map<UUID, String> out = new LinkedHashMap<>();
-    for (JsonNode json : query(client, table, Set.of(table.primaryIdColumn()), filter.toString())) {
-      String version = version(json);
-      if (version != null) out.put(UUID.fromString(json.path(table.primaryIdColumn()).asText()), version);
+    Map<UUID, CurrentRow> out = new LinkedHashMap<>();
+    for (JsonNode json : query(client, table, select, filter.toString())) {
+      UUID id = UUID.fromString(json.path(table.primaryIdColumn()).asText());
+      out.put(id, new CurrentRow(id, version(json), values(json, columns)));
     }
     return out;
   }
@@ -83,8 +92,8 @@ final class RowStates {
         + ODataKeys.encode(filter);
     ApiResponse r = client.send(ApiRequest.get(path).withHeader("Prefer", ANNOTATIONS));
     if (!r.ok()) {
-      throw new IOException("reading " + table.name() + " rows before writing them failed: " + r.error()
-          + "; nothing was written, run the same command again");
+      throw new IOException("reading " + table.name() + " rows failed: " + r.error()
+          + "; run the same command again");
     }
     List<JsonNode> rows = new ArrayList<>();
     r.json().path("value").forEach(rows::add);

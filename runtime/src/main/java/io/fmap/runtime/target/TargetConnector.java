@@ -28,8 +28,20 @@ public interface TargetConnector extends AutoCloseable {
    */
   List<Optional<CurrentRow>> current(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
 
-  /** The current version (ETag) of rows by id; an id the target does not have is left out. */
-  Map<UUID, String> versions(String table, List<UUID> ids) throws IOException;
+  /**
+   * Rows by id, each with its current version (ETag) and the current values of the given columns
+   * (logical names; none for the version alone); an id the target does not have is left out. Read a
+   * chunk of ids at a time, never one request per row.
+   */
+  Map<UUID, CurrentRow> rows(String table, List<UUID> ids, List<String> columns) throws IOException;
+
+  /**
+   * Moves existing rows to the state their {@code statecode} (and {@code statuscode}) columns give,
+   * the way the target requires for the table (an update, or a close action that records the
+   * close); one result per row, in order. A row already in that state is a success, so a resumed
+   * run may send it again.
+   */
+  List<WriteResult> changeState(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
 
   /**
    * Associates rows of {@code table} with rows of {@code otherTable} through the many-to-many

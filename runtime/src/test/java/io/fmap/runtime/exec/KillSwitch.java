@@ -112,8 +112,15 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
-      public Map<java.util.UUID, String> versions(String table, List<java.util.UUID> ids) throws IOException {
-        return delegate.versions(table, ids);
+      public Map<java.util.UUID, CurrentRow> rows(String table, List<java.util.UUID> ids, List<String> columns)
+          throws IOException {
+        return delegate.rows(table, ids, columns);
+      }
+
+      @Override
+      public List<WriteResult> changeState(String table, List<TargetRow> rows) throws IOException {
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point)
+        return delegate.changeState(table, rows);
       }
 
       @Override

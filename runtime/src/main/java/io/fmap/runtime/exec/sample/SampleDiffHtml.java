@@ -36,8 +36,9 @@ public final class SampleDiffHtml {
     int problems = counts.stream().mapToInt(SampleDiff.TableCounts::problems).sum();
     page.paragraph(differs + problems == 0
         ? "Every sampled field reads back from the target as the mappings say."
-        : differs + " fields differ from what the mappings say and " + problems
-            + " records could not be compared: filter on 'differs' or 'problem' to see them.");
+        : (differs == 1 ? "1 field differs" : differs + " fields differ") + " from what the mappings say and "
+            + (problems == 1 ? "1 record" : problems + " records")
+            + " could not be compared: choose the status 'differs' or 'problem' to list them.");
     page.figures(List.of(new Figure("records sampled", diff.records().size(), Shade.NEUTRAL),
         new Figure("fields " + FieldStatus.EQUAL.label(), sum(counts, FieldStatus.EQUAL), Shade.GOOD),
         new Figure("fields " + FieldStatus.TRANSFORMED.label(), sum(counts, FieldStatus.TRANSFORMED), Shade.CHANGED),
