@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
     description = {"Read tables, columns, option sets, relationships (with navigation-property names),",
         "alternate keys and entity set names from the Dataverse org into a pinned schema snapshot.",
         "The org's custom tables are always included."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the snapshot was written",
+        "1:the org could not be read",
+        "2:usage: missing or bad connection settings"},
     footer = {"", "Examples:",
         "  fmap schema pull                                 refresh the tables already in schemas/dynamics.json",
         "  fmap schema pull --tables account,contact,lead   start a snapshot with these tables"})

@@ -3,6 +3,7 @@ package io.fmap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
 import io.fmap.emulator.dataverse.EmulatorConfig;
 import io.fmap.schema.AlternateKey;
@@ -39,15 +40,19 @@ class SchemaVerbsOnEmulatorTest {
     return out.toString();
   }
 
+  private Path config(DataverseEmulator dv) throws Exception {
+    DataverseOptions.environment = name -> name.equals("FMAP_TEST_SECRET") ? "fmap-demo" : null;
+    return Files.writeString(dir.resolve("fmap.yaml"), "dataverse:\n"
+        + "  url: " + dv.rootUrl() + "\n"
+        + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
+        + "  clientId: fmap-demo\n"
+        + "  secretEnv: FMAP_TEST_SECRET\n");
+  }
+
   @Test
   void pullThenApplyThenApplyAgainSaysNoChanges() throws Exception {
     try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withKeyActivation(Duration.ZERO))) {
-      DataverseOptions.environment = name -> name.equals("FMAP_TEST_SECRET") ? "fmap-demo" : null;
-      Path config = Files.writeString(dir.resolve("fmap.yaml"), "dataverse:\n"
-          + "  url: " + dv.rootUrl() + "\n"
-          + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
-          + "  clientId: fmap-demo\n"
-          + "  secretEnv: FMAP_TEST_SECRET\n");
+      Path config = config(dv);
       Path snapshot = dir.resolve("schemas/dynamics.json");
       String pulled = run(Fmap.OK, "schema", "pull", "--config", config.toString(), "--out", snapshot.toString(),
           "--tables", "account,contact");
@@ -68,6 +73,41 @@ class SchemaVerbsOnEmulatorTest {
       String first = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
       assertEquals(String.join(System.lineSeparator(), "create column account.fmap_sourceid TEXT",
           "create alternate key account.fmap_sourceid_key [fmap_sourceid]", "publish account", ""), first);
+      String second = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      assertTrue(second.startsWith("no changes"), second);
+    }
+  }
+
+  @Test
+  void theStandardSetsPlanAppliesToAFreshOrgAndThenNeedsNothingMore() throws Exception {
+    SystemSchema wanted = ProjectPlan.load(PlanCommandTest.copyOfStdlib(dir.resolve("acme"))).planned().orElseThrow()
+        .program().target();
+    Path desired = dir.resolve("desired.json");
+    SchemaSnapshots.write(desired, wanted);
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withKeyActivation(Duration.ZERO))) {
+      Path config = config(dv);
+      String first = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      assertTrue(first.contains("create table fmap_project (with notes)"), first);
+      assertTrue(first.contains("create column account.fmap_tier CHOICE"), first);
+      assertTrue(first.contains("create alternate key account.fmap_sourceid_key [fmap_sourceid]"), first);
+      Path pulled = dir.resolve("pulled.json");
+      run(Fmap.OK, "schema", "pull", "--config", config.toString(), "--out", pulled.toString(), "--tables",
+          String.join(",", wanted.tables().stream().filter(t -> !t.custom()).map(Table::name).toList()));
+      SystemSchema org = SchemaSnapshots.read(pulled);
+      for (Table t : wanted.tables()) {
+        Table there = org.table(t.name()).orElseThrow(() -> new AssertionError("the org lacks table " + t.name()));
+        for (Column c : t.columns()) {
+          if (!c.custom()) continue;
+          Column made = there.column(c.name()).orElseThrow(() -> new AssertionError("the org lacks " + t.name() + "." + c.name()));
+          assertEquals(c.type(), made.type(), t.name() + "." + c.name());
+        }
+        for (AlternateKey k : t.keys()) {
+          assertTrue(there.keys().stream().anyMatch(h -> h.columns().equals(k.columns())), "the org lacks " + k);
+        }
+      }
+      for (var r : wanted.relationships()) {
+        assertTrue(org.relationships().stream().anyMatch(h -> h.name().equals(r.name())), "the org lacks " + r.name());
+      }
       String second = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
       assertTrue(second.startsWith("no changes"), second);
     }
