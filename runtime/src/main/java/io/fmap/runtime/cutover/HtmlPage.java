@@ -220,8 +220,12 @@ public final class HtmlPage {
 
   /** Longer texts fold: the first part shows, the whole text opens with a click, without script. */
   private static final int FOLD_AFTER = 160;
-  /** Up to this length a text breaks only at spaces; longer ones (emails, URLs, notes) anywhere. */
-  private static final int SHORT = 24;
+  /**
+   * A short text whose words are at most this long breaks only at spaces; longer words (emails,
+   * URLs) break anywhere, or a few of them in a row make the table wider than the window.
+   */
+  private static final int SHORT = 20;
+  private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\S+");
   private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
   private static StringBuilder cells(StringBuilder out, List<Object> cells) {
@@ -237,7 +241,10 @@ public final class HtmlPage {
       } else if (GUID.matcher(text).matches()) {
         // two lines at a hyphen: a whole GUID on one line takes a third of the table
         out.append("<td class=\"id\">").append(text).append("</td>");
-      } else if (text.length() <= SHORT) {
+      } else if (INSTANT.matcher(text).matches()) {
+        // date over time: three timestamp columns on one line each are wider than the window
+        out.append("<td class=\"k\">").append(escape(text).replaceFirst("T", "T<wbr>")).append("</td>");
+      } else if (text.length() <= 2 * SHORT && longestWord(text) <= SHORT) {
         // ids, codes and statuses break only at spaces: broken anywhere they make columns of fragments
         out.append("<td class=\"k\">").append(escape(text)).append("</td>");
       } else {
@@ -245,6 +252,12 @@ public final class HtmlPage {
       }
     }
     return out;
+  }
+
+  private static int longestWord(String text) {
+    int longest = 0;
+    for (String word : text.split("\\s+")) longest = Math.max(longest, word.length());
+    return longest;
   }
 
   public String render() {
