@@ -17,10 +17,12 @@ import picocli.CommandLine.Command;
 @Command(name = "pull", mixinStandardHelpOptions = true,
     description = {"Read tables, columns, option sets, relationships (with navigation-property names),",
         "alternate keys and entity set names from the Dataverse org into a pinned schema snapshot.",
-        "The org's custom tables are always included."},
+        "The org's custom tables are always included. Prints the drift from the snapshot it replaces;",
+        "changes to columns the project's mappings write are marked with '!' and make the exit code 1."},
     footer = {"", "Examples:",
         "  fmap schema pull                                 refresh the tables already in schemas/dynamics.json",
-        "  fmap schema pull --tables account,contact,lead   start a snapshot with these tables"})
+        "  fmap schema pull --tables account,contact,lead   start a snapshot with these tables",
+        "  fmap schema pull --json                          the drift as JSON, for CI"})
 public final class SchemaPullCommand implements Callable<Integer> {
   @CommandLine.Mixin DataverseOptions dataverse;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -32,6 +34,9 @@ public final class SchemaPullCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--tables", split = ",", paramLabel = "NAME",
       description = "tables to read (default: those already in the snapshot)")
   List<String> tables;
+
+  @CommandLine.Option(names = "--json", description = "print the result and the drift as one JSON object")
+  boolean json;
 
   @Override
   public Integer call() throws Exception {
@@ -47,9 +52,10 @@ public final class SchemaPullCommand implements Callable<Integer> {
       return Fmap.USAGE;
     }
     SystemSchema schema = new SchemaPuller(DataverseOptions.client(config)).pull(names);
+    SchemaDriftReport drift = SchemaDriftReport.before(out, schema, false);
     SchemaSnapshots.write(out, schema);
-    spec.commandLine().getOut().println("pulled " + schema.tables().size() + " tables and "
-        + schema.relationships().size() + " N:N relationships from " + config.url() + " into " + out);
-    return Fmap.OK;
+    String pulled = "pulled " + schema.tables().size() + " tables and " + schema.relationships().size()
+        + " N:N relationships from " + config.url() + " into " + out;
+    return drift.print(spec.commandLine().getOut(), json, pulled);
   }
 }

@@ -3,6 +3,8 @@ package io.fmap.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
 import io.fmap.emulator.dataverse.EmulatorConfig;
@@ -110,6 +112,64 @@ class SchemaVerbsOnEmulatorTest {
       }
       String second = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
       assertTrue(second.startsWith("no changes"), second);
+    }
+  }
+
+  /** The stdlib's org, with account.name shortened (a column the company map writes) and a new contact column. */
+  private static SystemSchema drifted(SystemSchema pinned) {
+    List<Table> tables = new ArrayList<>();
+    for (Table t : pinned.tables()) {
+      List<Column> columns = new ArrayList<>();
+      for (Column c : t.columns()) {
+        boolean shorten = t.name().equals("account") && c.name().equals("name");
+        columns.add(shorten ? new Column(c.name(), c.displayName(), c.type(), 100, c.precision(), c.minValue(),
+            c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), c.targets(), c.custom()) : c);
+      }
+      if (t.name().equals("contact")) columns.add(new Column("new_pager", "Pager", ColumnType.TEXT, 50, null, null, null,
+          RequiredLevel.NONE, true, true, List.of(), List.of(), true));
+      tables.add(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(), t.primaryNameColumn(),
+          t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    }
+    return new SystemSchema(pinned.system(), tables, pinned.relationships(), pinned.settings());
+  }
+
+  @Test
+  void pullPrintsTheDriftFromThePreviousSnapshotMarkingWhatTheMappingsWrite() throws Exception {
+    Path project = PlanCommandTest.copyOfStdlib(dir.resolve("acme"));
+    Path snapshot = project.resolve("schemas/dynamics.json");
+    SystemSchema pinned = SchemaSnapshots.read(snapshot);
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withSchema(drifted(pinned)))) {
+      Path config = config(dv);
+      String[] pull = {"schema", "pull", "--config", config.toString(), "--out", snapshot.toString()};
+      String first = run(Fmap.FINDINGS, pull);
+      assertTrue(first.contains("drift since the previous snapshot: 2 changes, 1 touching fields the mappings write\n"
+          + "  ! column account.name: max length 160 -> 100\n"), first);
+      assertTrue(first.contains("    column contact.new_pager added (TEXT(50))\n"), first);
+      assertTrue(first.indexOf("  ! ") < first.indexOf("    column"), "marked drift comes first: " + first);
+      assertEquals(100, SchemaSnapshots.read(snapshot).table("account").orElseThrow().column("name").orElseThrow()
+          .maxLength(), "the new snapshot is written all the same");
+
+      String again = run(Fmap.OK, pull);
+      assertTrue(again.endsWith("no drift since the previous snapshot\n"), again);
+    }
+  }
+
+  @Test
+  void pullJsonListsEveryDriftWithWhetherItIsMapped() throws Exception {
+    Path project = PlanCommandTest.copyOfStdlib(dir.resolve("acme"));
+    Path snapshot = project.resolve("schemas/dynamics.json");
+    try (DataverseEmulator dv = DataverseEmulator.start(
+        EmulatorConfig.defaults().withSchema(drifted(SchemaSnapshots.read(snapshot))))) {
+      String out = run(Fmap.FINDINGS, "schema", "pull", "--config", config(dv).toString(), "--out", snapshot.toString(),
+          "--json");
+      JsonNode json = new ObjectMapper().readTree(out);
+      assertTrue(json.path("previous").asBoolean());
+      assertTrue(json.path("mappingsChecked").asBoolean());
+      List<String> drift = new ArrayList<>();
+      json.path("drift").forEach(d -> drift.add(d.path("kind").asText() + " " + d.path("table").asText() + "."
+          + d.path("column").asText() + " mapped=" + d.path("mapped").asBoolean()));
+      assertTrue(drift.contains("column_changed account.name mapped=true"), drift.toString());
+      assertTrue(drift.contains("column_added contact.new_pager mapped=false"), drift.toString());
     }
   }
 }
