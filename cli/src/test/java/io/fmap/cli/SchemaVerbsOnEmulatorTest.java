@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
 import io.fmap.emulator.dataverse.EmulatorConfig;
@@ -171,5 +173,35 @@ class SchemaVerbsOnEmulatorTest {
       assertTrue(drift.contains("column_changed account.name mapped=true"), drift.toString());
       assertTrue(drift.contains("column_added contact.new_pager mapped=false"), drift.toString());
     }
+  }
+
+  @Test
+  void sparkPullPinsTheSourceSchemaAndMarksDriftInFieldsTheMappingsRead() throws Exception {
+    Path project = PlanCommandTest.copyOfStdlib(dir.resolve("acme"));
+    Path snapshot = project.resolve("schemas/spark.json");
+    // The sample export, whose schema has since changed: a company's name is shorter, and a new field came.
+    Path export = Files.createDirectories(dir.resolve("export"));
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode schema = mapper.readTree(Path.of("../samples/spark-export/schema.json").toFile());
+    for (JsonNode object : schema.path("objects")) {
+      if (!object.path("name").asText().equals("Company")) continue;
+      for (JsonNode field : object.path("fields")) {
+        if (field.path("name").asText().equals("name")) ((ObjectNode) field).put("max_length", 100);
+      }
+      ((ArrayNode) object.path("fields")).addObject().put("name", "legacy_code").put("label", "Legacy code")
+          .put("type", "text").put("max_length", 30);
+    }
+    mapper.writeValue(export.resolve("schema.json").toFile(), schema);
+    Path config = Files.writeString(project.resolve("fmap.yaml"), "spark:\n  export: " + export + "\n");
+    String[] pull = {"schema", "pull", "--spark", "--config", config.toString(), "--out", snapshot.toString()};
+
+    String first = run(Fmap.FINDINGS, pull);
+    assertTrue(first.startsWith("pulled 10 objects and 1 N:N relationships from " + export), first);
+    assertTrue(first.contains("drift since the previous snapshot: 2 changes, 1 touching fields the mappings read\n"
+        + "  ! column Company.name: max length 255 -> 100\n"
+        + "    column Company.legacy_code added (TEXT(30))\n"), first);
+    assertEquals(100, SchemaSnapshots.read(snapshot).table("Company").orElseThrow().column("name").orElseThrow()
+        .maxLength());
+    assertTrue(run(Fmap.OK, pull).endsWith("no drift since the previous snapshot\n"));
   }
 }
