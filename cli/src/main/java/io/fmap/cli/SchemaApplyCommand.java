@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
     description = {"Create the custom tables (with notes), columns, option values, alternate keys and N:N",
         "relationships that the desired schema names and the org lacks; wait for key indexes; publish.",
         "Nothing is dropped or altered, so a second run finds nothing to do and says so."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the org has everything (or --dry-run listed it)",
+        "1:the org refused a change",
+        "2:usage: missing or bad connection settings"},
     footer = {"", "Examples:",
         "  fmap schema apply                                  bring the org to schemas/dynamics.json",
         "  fmap schema apply --schema plan/schema.json --dry-run   list what would be created"})

@@ -53,7 +53,11 @@ public final class PlanLoader {
     program.valueMaps().forEach(v -> files.add(v.span().file()));
     GeneratedLines lines = SourceLines.read(emitted.sources(), files);
     List<io.fmap.runtime.api.SchemaChange> changes = program.schemaChanges().stream().map(PlanLoader::change).toList();
-    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines);
+    List<io.fmap.runtime.api.Association> associations = io.fmap.compiler.ir.Association.of(program).stream()
+        .map(a -> new io.fmap.runtime.api.Association(a.relationship(), a.sourceObject(), a.table(),
+            a.navigationProperty(), a.sourceField(), a.otherObject(), a.otherTable(), at(a.span())))
+        .toList();
+    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines, associations);
   }
 
   private static io.fmap.runtime.api.SchemaChange change(SchemaChange c) {

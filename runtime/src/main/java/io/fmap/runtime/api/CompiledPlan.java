@@ -20,10 +20,17 @@ import java.util.TreeMap;
  * @param deferredLookups lookups written in a second pass, in plan order
  * @param schemaChanges   schema changes to apply before loading, in plan order
  * @param lines           generated Java lines → .fmap lines, to locate failures
+ * @param associations    many-to-many links written after every tier and the second pass, in plan order
  */
 public record CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers,
                            List<SourceRouter> routers, List<DeferredLookup> deferredLookups,
-                           List<SchemaChange> schemaChanges, GeneratedLines lines) {
+                           List<SchemaChange> schemaChanges, GeneratedLines lines, List<Association> associations) {
+
+  /** A plan without many-to-many links to fill. */
+  public CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers, List<SourceRouter> routers,
+                      List<DeferredLookup> deferredLookups, List<SchemaChange> schemaChanges, GeneratedLines lines) {
+    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of());
+  }
 
   public CompiledPlan {
     Objects.requireNonNull(hash, "hash");
@@ -33,6 +40,7 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
     deferredLookups = List.copyOf(deferredLookups);
     schemaChanges = List.copyOf(schemaChanges);
     Objects.requireNonNull(lines, "lines");
+    associations = List.copyOf(associations);
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
@@ -66,33 +74,36 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
    * @return one result per map the record went through, or a single NO_ROUTE failure
    */
   public List<MapResult> transform(SourceRecord record, MappingContext context) {
-    SourceRef source = SourceRef.of(record);
+    // The SourceRef of a failure is built only when one happens: this runs once per record.
     Optional<SourceRouter> router = router(record.object());
     if (router.isEmpty()) {
       return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
-          "no map reads source object " + record.object(), null, source)));
+          "no map reads source object " + record.object(), null, SourceRef.of(record))));
     }
     List<MapTransform> chosen;
     try {
       chosen = router.get().route(record, context);
     } catch (RuntimeException failure) {
       FmapLocation fallback = router.get().maps().isEmpty() ? null : router.get().maps().get(0).location();
-      return List.of(MapResult.failed(errorOf(failure, fallback, source)));
+      return List.of(MapResult.failed(errorOf(failure, fallback, SourceRef.of(record))));
     }
     if (chosen.isEmpty()) {
       return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
           "no routing condition of " + record.object() + " matched and there is no otherwise map",
-          null, source)));
+          null, SourceRef.of(record))));
     }
+    if (chosen.size() == 1) return List.of(apply(chosen.get(0), record, context));
     List<MapResult> results = new ArrayList<>(chosen.size());
-    for (MapTransform map : chosen) {
-      try {
-        results.add(map.apply(record, context));
-      } catch (RuntimeException failure) {
-        results.add(MapResult.failed(errorOf(failure, map.location(), source)));
-      }
-    }
+    for (MapTransform map : chosen) results.add(apply(map, record, context));
     return results;
+  }
+
+  private MapResult apply(MapTransform map, SourceRecord record, MappingContext context) {
+    try {
+      return map.apply(record, context);
+    } catch (RuntimeException failure) {
+      return MapResult.failed(errorOf(failure, map.location(), SourceRef.of(record)));
+    }
   }
 
   private MappingError errorOf(RuntimeException failure, FmapLocation fallback, SourceRef source) {

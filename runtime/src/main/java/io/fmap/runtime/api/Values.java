@@ -90,6 +90,9 @@ public final class Values {
     if (value == null || value instanceof LocalDate) return (LocalDate) value;
     String s = text(value).strip();
     if (s.isEmpty()) return null;
+    boolean dateOnly = s.length() == 10 || (s.length() > 10 && s.charAt(10) == 'T');
+    LocalDate fast = dateOnly ? IsoInstants.parseDate(s) : null;
+    if (fast != null) return fast;
     try {
       return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
@@ -217,6 +220,30 @@ public final class Values {
       return c.compareTo(b);
     }
     throw MappingException.invalid("cannot compare " + kind(a) + " with " + kind(b));
+  }
+
+  // Whole numbers compared as whole numbers: the Object forms go through BigDecimal, two
+  // allocations per comparison (JFR, bench/: days_since(...) > param). Java picks these overloads
+  // when both sides are typed Long, which is how the emitter types fmap ints.
+
+  public static boolean eq(Long a, Long b) {
+    return Objects.equals(a, b);
+  }
+
+  public static boolean lt(Long a, Long b) {
+    return a != null && b != null && a < b;
+  }
+
+  public static boolean le(Long a, Long b) {
+    return a != null && b != null && a <= b;
+  }
+
+  public static boolean gt(Long a, Long b) {
+    return a != null && b != null && a > b;
+  }
+
+  public static boolean ge(Long a, Long b) {
+    return a != null && b != null && a >= b;
   }
 
   public static boolean lt(Object a, Object b) {

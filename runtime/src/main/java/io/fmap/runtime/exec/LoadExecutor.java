@@ -97,6 +97,7 @@ public final class LoadExecutor {
   private final Owners owners;
   private final Options options;
   private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
+  private volatile LoadProgress progress = LoadProgress.NONE;
 
   public LoadExecutor(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
       Ledger ledger, OwnerResolver ownerResolver, Collection<SourceUser> sourceUsers, Options options) {
@@ -107,6 +108,12 @@ public final class LoadExecutor {
     this.ledger = ledger;
     this.owners = new Owners(ownerResolver, sourceUsers);
     this.options = options;
+  }
+
+  /** Reports each settled batch of the run to {@code listener}; returns this executor. */
+  public LoadExecutor reportingTo(LoadProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -136,12 +143,26 @@ public final class LoadExecutor {
         List<String> objects = tier.sourceObjects().stream().filter(twoPass::contains).toList();
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.LOOKUPS, workers);
       }
+      associate(run.id());
       options.hook().before(FaultHook.Step.FINISH);
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
     } finally {
       workers.shutdownNow();
     }
     return summary(run.id(), unfinished.isPresent(), Duration.between(started, options.clock().instant()));
+  }
+
+  /** Many-to-many links last: every row they join has been written by then. */
+  private void associate(long runId) {
+    AssociationPass links = new AssociationPass(ledger, source, target, options.hook(), options.batchSize(), runId);
+    for (io.fmap.runtime.api.Association association : plan.associations()) {
+      try {
+        links.run(association);
+      } catch (IOException | RuntimeException e) {
+        throw new LoadException(runId, "run " + runId + " stopped while linking " + association.relationship() + ": "
+            + e.getMessage() + "; run the same command again to resume it", e);
+      }
+    }
   }
 
   private Set<String> objectsWithDeferredLookups() {
@@ -200,7 +221,10 @@ public final class LoadExecutor {
         try {
           batches.add(workers.submit(() -> {
             try {
-              if (failure.get() == null) writer.write(batch, pass);
+              if (failure.get() == null) {
+                writer.write(batch, pass);
+                if (pass == BatchWriter.Pass.ROWS) progress.settled(object, batch.size());
+              }
             } catch (IOException | RuntimeException e) {
               failure.compareAndSet(null, e);
             } finally {
