@@ -45,8 +45,12 @@ class SchemaVerbsOnEmulatorTest {
   }
 
   private Path config(DataverseEmulator dv) throws Exception {
+    return config(dv, dir);
+  }
+
+  private static Path config(DataverseEmulator dv, Path folder) throws Exception {
     DataverseOptions.environment = name -> name.equals("FMAP_TEST_SECRET") ? "fmap-demo" : null;
-    return Files.writeString(dir.resolve("fmap.yaml"), "dataverse:\n"
+    return Files.writeString(folder.resolve("fmap.yaml"), "dataverse:\n"
         + "  url: " + dv.rootUrl() + "\n"
         + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
         + "  clientId: fmap-demo\n"
@@ -84,13 +88,13 @@ class SchemaVerbsOnEmulatorTest {
 
   @Test
   void theStandardSetsPlanAppliesToAFreshOrgAndThenNeedsNothingMore() throws Exception {
-    SystemSchema wanted = ProjectPlan.load(PlanCommandTest.copyOfStdlib(dir.resolve("acme"))).planned().orElseThrow()
-        .program().target();
-    Path desired = dir.resolve("desired.json");
-    SchemaSnapshots.write(desired, wanted);
+    Path project = PlanCommandTest.copyOfStdlib(dir.resolve("acme"));
+    SystemSchema wanted = ProjectPlan.load(project).planned().orElseThrow().program().target();
     try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults().withKeyActivation(Duration.ZERO))) {
-      Path config = config(dv);
-      String first = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      Path config = config(dv, project);
+      run(Fmap.BLOCKED, "schema", "apply", "--config", config.toString());
+      run(Fmap.OK, "plan", "--approve", project.toString());
+      String first = run(Fmap.OK, "schema", "apply", "--config", config.toString());
       assertTrue(first.contains("create table fmap_project (with notes)"), first);
       assertTrue(first.contains("create column account.fmap_tier CHOICE"), first);
       assertTrue(first.contains("create alternate key account.fmap_sourceid_key [fmap_sourceid]"), first);
@@ -112,7 +116,7 @@ class SchemaVerbsOnEmulatorTest {
       for (var r : wanted.relationships()) {
         assertTrue(org.relationships().stream().anyMatch(h -> h.name().equals(r.name())), "the org lacks " + r.name());
       }
-      String second = run(Fmap.OK, "schema", "apply", "--config", config.toString(), "--schema", desired.toString());
+      String second = run(Fmap.OK, "schema", "apply", "--config", config.toString());
       assertTrue(second.startsWith("no changes"), second);
     }
   }
