@@ -314,8 +314,7 @@ final class BatchWriter {
 
   private static Outcome outcome(Prepared p, WriteResult result, Map<UUID, String> versions) {
     if (!result.ok()) {
-      String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
-      return new Outcome.Failed(p.key(), code, result.message());
+      return new Outcome.Failed(p.key(), result.errorCode(), result.message());
     }
     String id = landedId(p, result);
     if (id == null) {
