@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 /**
  * A source that tells {@code progress} about each record as it is read: how the read-only verbs
  * (preflight, reconcile) show how far they are without the runtime knowing about progress at all.
- * Closing it closes the source it wraps.
+ * Only the first read of each object counts: the verbs read an object once in full, and a later
+ * read of it is a lookup ({@code ref(spark.Company, parent_id).name} reads Company again), which
+ * would otherwise count its records twice. Closing it closes the source it wraps.
  */
 final class CountingSource implements SourceConnector {
   private final SourceConnector source;
   private final LoadProgress progress;
+  private final java.util.Set<String> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   CountingSource(SourceConnector source, LoadProgress progress) {
     this.source = source;
@@ -31,7 +34,8 @@ final class CountingSource implements SourceConnector {
 
   @Override
   public Stream<SourceRecord> records(String object, Instant updatedSince, Consumer<MalformedRecord> quarantine) {
-    return source.records(object, updatedSince, quarantine).peek(r -> progress.settled(object, 1));
+    Stream<SourceRecord> records = source.records(object, updatedSince, quarantine);
+    return counted.add(object) ? records.peek(r -> progress.settled(object, 1)) : records;
   }
 
   @Override

@@ -175,13 +175,13 @@ final class ProgressRenderer implements LoadProgress {
     return objects.values().stream().mapToLong(p -> p.done).sum();
   }
 
-  /** Time left for the whole run at the rate so far; empty until a total is known and a record is done. */
+  /** Time left for the whole run at the rate so far; empty until every total is known and a record is done, and once all are. */
   private java.util.Optional<String> eta(long now) {
     boolean allKnown = objects.values().stream().allMatch(p -> p.total != UNKNOWN);
     long done = allDone();
     if (!allKnown || objects.isEmpty() || done == 0 || now <= started) return java.util.Optional.empty();
     long left = objects.values().stream().mapToLong(p -> Math.max(0, p.total - p.done)).sum();
-    return java.util.Optional.of(clock(left * (now - started) / done));
+    return left == 0 ? java.util.Optional.empty() : java.util.Optional.of(clock(left * (now - started) / done));
   }
 
   private static String perSecond(long records, long elapsedMillis) {

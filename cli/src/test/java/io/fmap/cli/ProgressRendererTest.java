@@ -77,6 +77,16 @@ class ProgressRendererTest {
   }
 
   @Test
+  void theLastLineOfAFinishedRunShowsNoTimeLeft() {
+    ProgressRenderer progress = renderer(ProgressRenderer.Mode.PLAIN);
+    progress.expect("Company", 100);
+    now.set(5_000);
+    progress.settled("Company", 100);
+    progress.finish();
+    assertEquals("migrate 0:05: Company 100/100 100%; 20 records/s\n", text.toString());
+  }
+
+  @Test
   void unknownTotalsShowCountsWithoutPercentOrTimeLeft() {
     ProgressRenderer progress = renderer(ProgressRenderer.Mode.PLAIN);
     throttles.set(1);

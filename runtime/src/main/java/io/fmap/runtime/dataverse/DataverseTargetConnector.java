@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.LargeFileStore;
+import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -158,6 +159,49 @@ public final class DataverseTargetConnector implements TargetConnector {
   @FunctionalInterface
   private interface ChunkRead<T, R> {
     R apply(List<T> chunk) throws IOException;
+  }
+
+  @Override
+  public List<WriteResult> changeState(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) futures.add(pool.submit(() -> StateChanges.change(pick(), table, row)));
+    List<WriteResult> results = new ArrayList<>(rows.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + " state"));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  @Override
+  public List<WriteResult> associate(String tableName, String navigationProperty, String otherTableName,
+      List<Link> links) throws IOException {
+    Table table = table(tableName);
+    Table other = table(otherTableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(links.size());
+    for (Link link : links) futures.add(pool.submit(() -> associate(pick(), table, navigationProperty, other, link)));
+    List<WriteResult> results = new ArrayList<>(links.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + "/" + navigationProperty));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  /** {@code POST <set>(<id>)/<nav>/$ref}; the duplicate-key answer means the link is there already. */
+  private static WriteResult associate(DataverseClient client, Table table, String nav, Table other, Link link)
+      throws IOException {
+    var body = Json.MAPPER.createObjectNode();
+    body.put("@odata.id", client.apiRoot() + other.entitySetName() + "(" + link.otherId() + ")");
+    String path = table.entitySetName() + "(" + link.id() + ")/" + nav + "/$ref";
+    ApiResponse r = client.send(ApiRequest.json("POST", path, Json.MAPPER.writeValueAsBytes(body), true));
+    if (r.ok()) return WriteResult.written(link.label(), link.id(), r.code());
+    ServerError e = r.error();
+    if (ChunkWriter.DUPLICATE_KEY.contains(e.code())) return WriteResult.written(link.label(), link.id(), r.code());
+    return WriteResult.failed(link.label(), r.code(), e.code(), e.message());
   }
 
   /** A file the org will not take: stored elsewhere, and the note carries the link instead. */

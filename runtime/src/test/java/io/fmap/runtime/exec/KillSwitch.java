@@ -118,6 +118,19 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
+      public List<WriteResult> changeState(String table, List<TargetRow> rows) throws IOException {
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point)
+        return delegate.changeState(table, rows);
+      }
+
+      @Override
+      public List<WriteResult> associate(String table, String nav, String otherTable,
+          List<io.fmap.runtime.target.Link> links) throws IOException {
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point), not per link
+        return delegate.associate(table, nav, otherTable, links);
+      }
+
+      @Override
       public long count(String table) throws IOException {
         return delegate.count(table);
       }
