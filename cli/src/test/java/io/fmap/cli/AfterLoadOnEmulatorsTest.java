@@ -52,6 +52,8 @@ class AfterLoadOnEmulatorsTest {
   static int opportunityCloses;
   static Map<String, JsonNode> activities = new HashMap<>();
   static Map<String, List<Integer>> activityStates = new HashMap<>();
+  static Map<String, JsonNode> files = new HashMap<>();
+  static Map<String, String> noteBodies = new HashMap<>();
 
   @BeforeAll
   static void migrateTwice() throws Exception {
@@ -67,6 +69,10 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
       JsonNode a = JSON.readTree(line);
       activities.put(a.get("id").asText(), a);
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/files.jsonl"))) {
+      JsonNode f = JSON.readTree(line);
+      files.put(f.get("id").asText(), f);
     }
     Path project = PlanCommandTest.copyOfStdlib(Files.createDirectories(dir.resolve("acme")));
     SystemSchema org = ProjectPlan.load(project).planned().orElseThrow().program().target();
@@ -105,6 +111,11 @@ class AfterLoadOnEmulatorsTest {
       dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
           List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
       opportunityCloses = dv.count("opportunityclose");
+      dv.rows("annotation").forEach(r -> {
+        if (r.hasNonNull("fmap_sourcefileid")) {
+          noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
+        }
+      });
       for (String table : List.of("phonecall", "email", "appointment", "task")) {
         dv.rows(table).forEach(r -> activityStates.put(r.get("fmap_sourceid").asText(),
             List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
@@ -166,6 +177,21 @@ class AfterLoadOnEmulatorsTest {
       });
     });
     assertEquals(expected, activityStates);
+  }
+
+  /** Files up to the attachment limit carry their body, Base64, read from the export's files folder. */
+  @Test
+  void attachmentsCarryTheBodyOfTheirFileFromTheExport() throws Exception {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    int attached = 0;
+    for (Map.Entry<String, JsonNode> f : files.entrySet()) {
+      boolean small = f.getValue().get("size").asLong() <= 5_242_880L;
+      String expected = small ? java.util.Base64.getEncoder().encodeToString(
+          Files.readAllBytes(dir.resolve("export/files").resolve(f.getKey()))) : null;
+      assertEquals(expected, noteBodies.get(f.getKey()), f.getKey());
+      if (small) attached++;
+    }
+    assertTrue(attached > 0, "the sample has files small enough to attach");
   }
 
   record Run(int exit, String out, String err) {}

@@ -41,6 +41,7 @@ public final class PlanLoader {
     List<LoadTier> tiers = program.tiers().stream().map(t -> new LoadTier(t.number(), t.objects())).toList();
     List<DeferredLookup> deferred = new ArrayList<>();
     List<io.fmap.runtime.api.StateChange> states = new ArrayList<>();
+    List<io.fmap.runtime.api.FileBody> fileBodies = new ArrayList<>();
     TreeSet<String> files = new TreeSet<>();
     for (ObjectMap m : program.maps()) {
       files.add(m.span().file());
@@ -49,6 +50,7 @@ public final class PlanLoader {
         if (a.phase() == Assignment.Phase.SECOND_PASS) {
           deferred.add(new DeferredLookup(m.name(), a.column().name(), at(a.span())));
         }
+        if (isFileBody(a)) fileBodies.add(new io.fmap.runtime.api.FileBody(m.name(), a.column().name(), at(a.span())));
         if (a.phase() == Assignment.Phase.STATE_CHANGE) {
           states.add(new io.fmap.runtime.api.StateChange(m.name(), a.column().name(), at(a.span())));
         }
@@ -61,7 +63,8 @@ public final class PlanLoader {
         .map(a -> new io.fmap.runtime.api.Association(a.relationship(), a.sourceObject(), a.table(),
             a.navigationProperty(), a.sourceField(), a.otherObject(), a.otherTable(), at(a.span())))
         .toList();
-    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines, associations, states);
+    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines, associations, states,
+        fileBodies);
   }
 
   private static io.fmap.runtime.api.SchemaChange change(SchemaChange c) {
@@ -77,6 +80,15 @@ public final class PlanLoader {
     }
     SchemaChange.NewProcess p = (SchemaChange.NewProcess) c;
     return new io.fmap.runtime.api.SchemaChange.AddProcess(p.name(), p.table(), p.stages(), at(p.span()));
+  }
+
+  /**
+   * {@code column = <file field>}: the record carries no body (the export keeps it apart), so the
+   * runtime reads it from the source after the load.
+   */
+  public static boolean isFileBody(Assignment a) {
+    return a.value() instanceof io.fmap.compiler.ir.Expr.Field f && f.subPath().isEmpty()
+        && f.type() instanceof io.fmap.compiler.ir.Type.File;
   }
 
   static FmapLocation at(Span span) {

@@ -100,6 +100,7 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
     List<String> notes = new ArrayList<>();
     if (a.phase() == Assignment.Phase.SECOND_PASS) notes.add("second pass");
     if (a.phase() == Assignment.Phase.STATE_CHANGE) notes.add("state change after the load");
+    if (io.fmap.compiler.emit.PlanLoader.isFileBody(a)) notes.add("file body read from the source after the load");
     if (a.unsetWhenNull()) notes.add("left unset when null");
     return String.join(", ", notes);
   }

@@ -17,6 +17,17 @@ import org.junit.jupiter.api.Test;
 /** Row 11: Spark File → attachment up to the org limit, a note pointing to the large-file store above it. */
 class FileRowTest {
 
+  /** The export keeps bodies apart from the records: an attachment's body is read from the source after the load. */
+  @Test
+  void anAttachmentTakesItsFileBodyAfterTheLoadAndTheLargeFileNote() {
+    var maps = StandardSet.plan().maps().stream().filter(m -> m.sourceObject().equals("File")).toList();
+    assertEquals(2, maps.size());
+    assertEquals(java.util.Set.of("documentbody"), StandardSet.plan().fileBodyColumns(maps.get(0).id()),
+        "under the attachment limit");
+    assertEquals(java.util.Set.of(), StandardSet.plan().fileBodyColumns(maps.get(1).id()),
+        "above it: a note naming the file, no body read");
+  }
+
   @Test
   void aSmallFileBecomesAnAttachmentOnItsRecord() {
     TargetRow file = row(record("File", "fil-0000013"));

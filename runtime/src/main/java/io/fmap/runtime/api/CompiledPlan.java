@@ -22,16 +22,17 @@ import java.util.TreeMap;
  * @param lines           generated Java lines → .fmap lines, to locate failures
  * @param associations    many-to-many links written after every tier and the second pass, in plan order
  * @param stateChanges    state columns written after the load instead of on create, in plan order
+ * @param fileBodies      columns filled with a source file's body at the very end, in plan order
  */
 public record CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers,
                            List<SourceRouter> routers, List<DeferredLookup> deferredLookups,
                            List<SchemaChange> schemaChanges, GeneratedLines lines, List<Association> associations,
-                           List<StateChange> stateChanges) {
+                           List<StateChange> stateChanges, List<FileBody> fileBodies) {
 
-  /** A plan without many-to-many links to fill or states to change after the load. */
+  /** A plan with nothing to do after the load: no links, no state changes, no file bodies. */
   public CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers, List<SourceRouter> routers,
                       List<DeferredLookup> deferredLookups, List<SchemaChange> schemaChanges, GeneratedLines lines) {
-    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of(), List.of());
+    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of(), List.of(), List.of());
   }
 
   public CompiledPlan {
@@ -44,6 +45,7 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
     Objects.requireNonNull(lines, "lines");
     associations = List.copyOf(associations);
     stateChanges = List.copyOf(stateChanges);
+    fileBodies = List.copyOf(fileBodies);
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
@@ -74,6 +76,13 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
   public java.util.Set<String> stateColumns(String mapId) {
     java.util.Set<String> columns = new java.util.TreeSet<>();
     stateChanges.stream().filter(s -> s.map().equals(mapId)).forEach(s -> columns.add(s.column()));
+    return columns;
+  }
+
+  /** The columns of one map that take a file body after the load. */
+  public java.util.Set<String> fileBodyColumns(String mapId) {
+    java.util.Set<String> columns = new java.util.TreeSet<>();
+    fileBodies.stream().filter(f -> f.map().equals(mapId)).forEach(f -> columns.add(f.column()));
     return columns;
   }
 

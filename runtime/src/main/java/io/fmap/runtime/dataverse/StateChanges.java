@@ -36,9 +36,8 @@ final class StateChanges {
         ? closeAction(table, path, state, status)
         : update(path, state, status);
     ApiResponse r = client.send(request);
-    if (r.ok() || alreadyThere(client, path, state, status)) {
-      return WriteResult.written(row.source().id(), id, r.code());
-    }
+    if (r.ok()) return WriteResult.written(row.source().id(), id, r.code());
+    if (alreadyThere(client, path, state, status)) return WriteResult.written(row.source().id(), id, 200);
     ServerError e = r.error();
     return WriteResult.failed(row.source().id(), r.code(), e.code(), e.message());
   }

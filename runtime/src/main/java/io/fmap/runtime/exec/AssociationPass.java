@@ -27,10 +27,12 @@ import java.util.stream.Stream;
 
 /**
  * The last phase of a load: the many-to-many links, once both sides of every link have landed.
- * Each link is a ledger entry of its own ({@code Project~fmap_project_contact}, source id
- * {@code prj-1→con-7}, target table the relationship), announced before it is sent and settled
- * after, so a resumed run sends only what the ledger does not know landed, and a later run skips
- * links an earlier run made. Both rows are addressed by the id the ledger holds for them: a link
+ * Each link is a ledger entry of its own (source object {@code Project~fmap_project_contact}, source
+ * id {@code prj-1→con-7}), announced before it is sent and settled after, so a resumed run sends
+ * only what the ledger does not know landed, and a later run skips links an earlier run made. The
+ * entry is an update of the linking row ({@code fmap_project}, its id) with an empty before-image:
+ * rolling back a run that created the row deletes it and its links with it, and a link on a row an
+ * earlier run created is left in place (rollback does not disassociate). Both rows are addressed by the id the ledger holds for them: a link
  * whose row never landed is skipped with the reason, never sent.
  */
 final class AssociationPass {
@@ -74,7 +76,7 @@ final class AssociationPass {
     Map<RecordKey, Pair> pairs = new LinkedHashMap<>();
     for (SourceRecord record : records) {
       for (String otherId : ids(record.get(a.sourceField()))) {
-        RecordKey key = new RecordKey(ledgerObject(a), record.id() + ARROW + otherId, a.relationship());
+        RecordKey key = new RecordKey(ledgerObject(a), record.id() + ARROW + otherId, a.table());
         pairs.putIfAbsent(key, new Pair(new RecordKey(a.sourceObject(), record.id(), a.table()),
             new RecordKey(a.otherObject(), otherId, a.otherTable())));
       }
@@ -113,7 +115,7 @@ final class AssociationPass {
     if (toSend.isEmpty()) return;
     List<Intent> intents = new ArrayList<>(toSend.size());
     for (int i = 0; i < toSend.size(); i++) {
-      intents.add(new Intent(toSend.get(i), WriteKind.CREATE, links.get(i).id().toString(), null, null));
+      intents.add(new Intent(toSend.get(i), WriteKind.UPDATE, links.get(i).id().toString(), null, "{}"));
     }
     hook.before(FaultHook.Step.INTEND);
     Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
@@ -135,7 +137,7 @@ final class AssociationPass {
     for (int i = 0; i < sending.size(); i++) {
       WriteResult r = results.get(i);
       RecordKey key = sendingKeys.get(i);
-      outcomes.add(r.ok() ? new Outcome.Landed(key, Operation.CREATED, sending.get(i).id().toString(), null)
+      outcomes.add(r.ok() ? new Outcome.Landed(key, Operation.UPDATED, sending.get(i).id().toString(), null)
           : new Outcome.Failed(key, r.code() == null || r.code().isEmpty() ? "HTTP_" + r.status() : r.code(),
               r.message()));
     }

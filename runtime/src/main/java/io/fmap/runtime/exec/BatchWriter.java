@@ -19,11 +19,14 @@ import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.WriteKind;
 import io.fmap.runtime.source.MalformedRecord;
 import io.fmap.runtime.target.CurrentRow;
+import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,10 +50,12 @@ final class BatchWriter {
   static final String LOOKUPS_SUFFIX = "~lookups";
   /** State changes after the load are ledger entries of their own: {@code Deal~state}. */
   static final String STATE_SUFFIX = "~state";
+  /** File bodies written last are ledger entries of their own: {@code File~files}. */
+  static final String FILES_SUFFIX = "~files";
 
   /** Which pass of the load a batch belongs to: rows, then deferred lookups, then state changes. */
   enum Pass {
-    ROWS(""), LOOKUPS(LOOKUPS_SUFFIX), STATES(STATE_SUFFIX);
+    ROWS(""), LOOKUPS(LOOKUPS_SUFFIX), STATES(STATE_SUFFIX), FILES(FILES_SUFFIX);
 
     final String suffix;
 
@@ -82,6 +87,7 @@ final class BatchWriter {
   }
 
   private final CompiledPlan plan;
+  private final SourceConnector source;
   private final MappingContext context;
   private final Ledger ledger;
   private final TargetConnector target;
@@ -90,9 +96,10 @@ final class BatchWriter {
   private final FaultHook hook;
   private final long runId;
 
-  BatchWriter(CompiledPlan plan, MappingContext context, Ledger ledger, TargetConnector target,
-      SystemSchema targetSchema, Owners owners, FaultHook hook, long runId) {
+  BatchWriter(CompiledPlan plan, SourceConnector source, MappingContext context, Ledger ledger,
+      TargetConnector target, SystemSchema targetSchema, Owners owners, FaultHook hook, long runId) {
     this.plan = plan;
+    this.source = source;
     this.context = context;
     this.ledger = ledger;
     this.target = target;
@@ -111,6 +118,7 @@ final class BatchWriter {
         case ROWS -> prepareRows(record, rows);
         case LOOKUPS -> prepareLookups(record, rows);
         case STATES -> prepareStates(record, rows);
+        case FILES -> prepareFiles(record, rows);
       };
       if (problem.isPresent()) {
         setAside.add(problem.get());
@@ -201,6 +209,37 @@ final class BatchWriter {
         RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
         out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),
             ContentHash.canonicalJson(before)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Last pass: the body of the record's file, Base64, for the rows whose map takes it (an attachment
+   * under the org's limit). A body the source cannot give quarantines that file, not the run.
+   */
+  private Optional<Outcome.Quarantined> prepareFiles(SourceRecord record, List<Prepared> out) {
+    for (MapResult result : plan.transform(record, context)) {
+      if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
+      for (TargetRow row : mapped.rows()) {
+        Set<String> columns = plan.fileBodyColumns(row.map());
+        if (columns.isEmpty()) continue;
+        RecordKey key = new RecordKey(record.object() + FILES_SUFFIX, record.id(), row.table());
+        String body;
+        try (InputStream in = source.openFile(record.id())) {
+          body = Base64.getEncoder().encodeToString(in.readAllBytes());
+        } catch (IOException | RuntimeException unreadable) {
+          return Optional.of(new Outcome.Quarantined(key, "FILE_UNREADABLE", String.valueOf(unreadable.getMessage())));
+        }
+        TreeMap<String, Object> only = new TreeMap<>();
+        Map<String, Object> before = new TreeMap<>();
+        columns.forEach(column -> {
+          only.put(column, body);
+          before.put(column, null);
+        });
+        TargetRow file = new TargetRow(row.map(), row.table(), row.source(), row.key(), only, new TreeMap<>(), null,
+            List.of());
+        out.add(new Prepared(key, file, WriteKind.UPDATE, RowContent.hash(file), ContentHash.canonicalJson(before)));
       }
     }
     return Optional.empty();

@@ -130,7 +130,7 @@ public final class LoadExecutor {
     Run run = unfinished.orElseGet(() -> ledger.startRun(options.mode(), options.who(), plan.hash()));
     RunContext context = new RunContext(plan, ledger, owners,
         new SourceLookups(source, options.maxLookupRecords()), options.clock());
-    BatchWriter writer = new BatchWriter(plan, context, ledger, target, targetSchema, owners, options.hook(),
+    BatchWriter writer = new BatchWriter(plan, source, context, ledger, target, targetSchema, owners, options.hook(),
         run.id());
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("fmap-load"));
     try {
@@ -149,6 +149,11 @@ public final class LoadExecutor {
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.STATES, workers);
       }
       associate(run.id());
+      Set<String> withFiles = objectsWithFileBodies();
+      for (LoadTier tier : plan.tiers()) {
+        List<String> objects = tier.sourceObjects().stream().filter(withFiles::contains).toList();
+        if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.FILES, workers);
+      }
       options.hook().before(FaultHook.Step.FINISH);
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
     } finally {
@@ -168,6 +173,12 @@ public final class LoadExecutor {
             + e.getMessage() + "; run the same command again to resume it", e);
       }
     }
+  }
+
+  private Set<String> objectsWithFileBodies() {
+    Set<String> objects = new TreeSet<>();
+    plan.fileBodies().forEach(f -> plan.map(f.map()).ifPresent(m -> objects.add(m.sourceObject())));
+    return objects;
   }
 
   private Set<String> objectsWithStateChanges() {
@@ -224,9 +235,11 @@ public final class LoadExecutor {
       if (pass == BatchWriter.Pass.ROWS) writer.malformed(bad);
     })) {
       Iterator<SourceRecord> it = records.iterator();
+      // One file body a batch: memory holds a few files in flight, never a batch's worth of them.
+      int size = pass == BatchWriter.Pass.FILES ? 1 : options.batchSize();
       while (it.hasNext() && failure.get() == null) {
-        List<SourceRecord> batch = new ArrayList<>(options.batchSize());
-        while (it.hasNext() && batch.size() < options.batchSize()) batch.add(it.next());
+        List<SourceRecord> batch = new ArrayList<>(size);
+        while (it.hasNext() && batch.size() < size) batch.add(it.next());
         if (pass == BatchWriter.Pass.ROWS) count.add(batch.size());
         inFlight.acquire();
         try {

@@ -1,0 +1,77 @@
+package io.fmap.runtime.dataverse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.EmulatorConfig;
+import io.fmap.runtime.api.SourceRef;
+import io.fmap.runtime.api.TargetKey;
+import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.target.LinkOnlyFileStore;
+import io.fmap.runtime.target.WriteResult;
+import io.fmap.schema.SystemSchema;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** State changes after the load against the emulator: the close action for deals, an update for activities. */
+class StateChangesTest {
+  private static final RetryPolicy QUICK =
+      new RetryPolicy(3, 200, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+  private static TargetRow state(String table, UUID id, int state, int status) {
+    return new TargetRow("m", table, new SourceRef("Deal", "d-" + id), TargetKey.id(id),
+        new TreeMap<>(Map.of("statecode", state, "statuscode", status)), new TreeMap<>(), null, List.of());
+  }
+
+  @Test
+  void aWonDealIsClosedOnceThroughWinOpportunityAndASecondSendIsDone() throws Exception {
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults());
+         DataverseTargetConnector target = connector(dv)) {
+      ObjectMapper json = new ObjectMapper();
+      UUID won = dv.seed("opportunity", json.readTree("{\"name\":\"Won deal\"}"));
+      UUID lost = dv.seed("opportunity", json.readTree("{\"name\":\"Lost deal\"}"));
+      List<WriteResult> first = target.changeState("opportunity", List.of(state("opportunity", won, 1, 3),
+          state("opportunity", lost, 2, 4)));
+      assertTrue(first.stream().allMatch(WriteResult::ok), first.toString());
+      assertEquals(2, dv.count("opportunityclose"), "each close is recorded");
+      assertEquals(1, dv.row("opportunity", won).orElseThrow().path("statecode").asInt());
+      assertEquals(4, dv.row("opportunity", lost).orElseThrow().path("statuscode").asInt());
+
+      // A resumed run sends an in-doubt close again: the deal is already won, so that is done.
+      List<WriteResult> again = target.changeState("opportunity", List.of(state("opportunity", won, 1, 3)));
+      assertTrue(again.get(0).ok(), again.toString());
+      assertEquals(2, dv.count("opportunityclose"), "not closed twice");
+
+      // A deal closed otherwise than the plan says is not silently accepted.
+      List<WriteResult> other = target.changeState("opportunity", List.of(state("opportunity", lost, 1, 3)));
+      assertEquals(400, other.get(0).status(), other.toString());
+    }
+  }
+
+  @Test
+  void aCompletedTaskIsClosedByAnUpdateThatCanBeSentTwice() throws Exception {
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults());
+         DataverseTargetConnector target = connector(dv)) {
+      UUID task = dv.seed("task", new ObjectMapper().readTree("{\"subject\":\"Call back\"}"));
+      assertTrue(target.changeState("task", List.of(state("task", task, 1, 5))).get(0).ok());
+      assertTrue(target.changeState("task", List.of(state("task", task, 1, 5))).get(0).ok());
+      assertEquals(5, dv.row("task", task).orElseThrow().path("statuscode").asInt());
+    }
+  }
+
+  private static DataverseTargetConnector connector(DataverseEmulator dv) throws Exception {
+    URI url = URI.create(dv.rootUrl());
+    DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
+        List.of(new Identity("fmap-demo", "FMAP_SECRET", Secret.of("fmap-demo"))), 10, 2, false, false, null);
+    DataverseClient client = DataverseClient.open(config, config.identities().get(0), QUICK, new Redactor());
+    SystemSchema schema = new SchemaPuller(client).pull(List.of("opportunity", "task"));
+    return DataverseTargetConnector.open(config, schema, QUICK, new LinkOnlyFileStore("https://files.example"));
+  }
+}
