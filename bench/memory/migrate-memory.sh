@@ -43,7 +43,7 @@ dataverse:
   tokenUrl: http://127.0.0.1:$port/contoso/oauth2/v2.0/token
 fallbackOwner: team:fmap-demo
 YAML
-java -jar "$fmap_jar" plan --approve "$work/acme" >/dev/null
+java -jar "$fmap_jar" plan --approve "$work/acme" >/dev/null 2>&1
 
 cd "$work/acme"
 FMAP_TARGET_CLIENT_ID=fmap-demo FMAP_TARGET_CLIENT_SECRET=fmap-demo \
@@ -52,7 +52,8 @@ FMAP_TARGET_CLIENT_ID=fmap-demo FMAP_TARGET_CLIENT_SECRET=fmap-demo \
   -jar "$fmap_jar" migrate --source-dir "$work/export" --accept-warnings --json >"$work/migrate.json" 2>"$work/migrate.err" \
   || echo "migrate exited $? (1 = some records failed or were quarantined; see $work/migrate.json)"
 
-read_records="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("recordsRead","?"))' "$work/migrate.json" 2>/dev/null || echo "?")"
+# JFR's start-up lines come first on stdout; the result object starts at the first "{".
+read_records="$(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); print(json.loads(t[t.index("{"):]).get("recordsRead","?"))' "$work/migrate.json" 2>/dev/null || echo "?")"
 echo "size $size, -Xmx$xmx, records read $read_records"
 cat "$work/time.txt"
 java -cp "$bench_jar" io.fmap.bench.memory.HeapAfterGc "$work/migrate.jfr"

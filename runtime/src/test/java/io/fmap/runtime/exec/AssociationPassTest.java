@@ -133,6 +133,12 @@ class AssociationPassTest {
     @Override public long count(String table) { throw unused(); }
 
     @Override
+    public Map<java.util.UUID, io.fmap.runtime.target.CurrentRow> rows(String table, List<java.util.UUID> ids,
+        List<String> columns) {
+      throw unused();
+    }
+
+    @Override
     public void read(String table, List<String> columns, String filter, Consumer<Map<String, Object>> sink) {
       throw unused();
     }
