@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         RollbackCommand.class,
         ReconcileCommand.class,
         DeltaCommand.class,
+        DemoCommand.class,
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",

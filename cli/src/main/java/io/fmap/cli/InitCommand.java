@@ -73,7 +73,7 @@ public final class InitCommand implements Callable<Integer> {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
-  private static boolean isEmpty(Path folder) throws java.io.IOException {
+  static boolean isEmpty(Path folder) throws java.io.IOException {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isEmpty();
     }

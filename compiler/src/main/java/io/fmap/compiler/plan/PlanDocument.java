@@ -57,7 +57,8 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
         .map(p -> new ParamLine(p.name(), p.type().describe(), ExprPrinter.literal(p.value()),
             p.origin().name().toLowerCase(java.util.Locale.ROOT), at(p.span())))
         .toList();
-    List<ChangeLine> changes = program.schemaChanges().stream().map(PlanDocument::change).toList();
+    List<io.fmap.compiler.ir.Association> associations = io.fmap.compiler.ir.Association.of(program);
+    List<ChangeLine> changes = program.schemaChanges().stream().map(c -> change(c, associations)).toList();
     List<TierLine> tiers = program.tiers().stream()
         .map(t -> new TierLine(t.number(), t.objects().stream().sorted().toList())).toList();
     List<EdgeLine> edges = program.dependencies().stream()
@@ -98,7 +99,7 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
   private static String note(Assignment a) {
     List<String> notes = new ArrayList<>();
     if (a.phase() == Assignment.Phase.SECOND_PASS) notes.add("second pass");
-    if (a.phase() == Assignment.Phase.STATE_CHANGE) notes.add("state change after create");
+    if (a.phase() == Assignment.Phase.STATE_CHANGE) notes.add("state change after the load");
     if (a.unsetWhenNull()) notes.add("left unset when null");
     return String.join(", ", notes);
   }
@@ -117,7 +118,7 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
     return ExprPrinter.quote(o.label()) + (o.value() == null ? "" : " (" + o.value() + ")");
   }
 
-  private static ChangeLine change(SchemaChange c) {
+  private static ChangeLine change(SchemaChange c, List<io.fmap.compiler.ir.Association> associations) {
     if (c instanceof SchemaChange.NewColumn n) {
       Column col = n.column();
       String options = col.options().isEmpty() ? "" : " {" + col.options().stream()
@@ -135,8 +136,10 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
           + String.join(", ", k.key().columns()) + ")", at(k.span()));
     }
     if (c instanceof SchemaChange.NewRelationship r) {
+      String filled = associations.stream().filter(a -> a.relationship().equals(r.relationship().name()))
+          .map(a -> ", " + a.describe()).collect(Collectors.joining());
       return new ChangeLine("relationship", r.relationship().name() + ": dynamics." + r.relationship().table1()
-          + " many-to-many dynamics." + r.relationship().table2(), at(r.span()));
+          + " many-to-many dynamics." + r.relationship().table2() + filled, at(r.span()));
     }
     SchemaChange.NewProcess p = (SchemaChange.NewProcess) c;
     return new ChangeLine("process", ExprPrinter.quote(p.name()) + " on dynamics." + p.table() + " stages ["

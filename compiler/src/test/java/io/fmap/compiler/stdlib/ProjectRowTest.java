@@ -36,6 +36,14 @@ class ProjectRowTest {
         && r.relationship().table1().equals("fmap_project") && r.relationship().table2().equals("contact")));
   }
 
+  /** The N:N is filled after the load from Spark's own Project ↔ Contact links (`contact_ids`). */
+  @Test
+  void theManyToManyIsAssociatedAfterLoadFromTheProjectsContactIds() {
+    assertEquals(java.util.List.of(new io.fmap.runtime.api.Association("fmap_project_contact", "Project", "fmap_project",
+        "fmap_project_contact", "contact_ids", "Contact", "contact",
+        new io.fmap.runtime.api.FmapLocation("mappings/project.fmap", 14))), plan().associations());
+  }
+
   @Test
   void aProjectBecomesARowOfTheCustomTable() {
     TargetRow row = row(record("Project", "prj-0000001"));

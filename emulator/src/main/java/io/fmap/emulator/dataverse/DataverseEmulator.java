@@ -128,6 +128,23 @@ public final class DataverseEmulator implements AutoCloseable {
     });
   }
 
+  /**
+   * The links of a many-to-many relationship, each as {@code [table1 row id, table2 row id]}, in the
+   * order they were made (tests read associations back; the Web API reads them through navigation).
+   */
+  public List<List<UUID>> associations(String relationship) {
+    return store.read(s -> {
+      io.fmap.schema.Relationship rel = s.catalog().manyToMany().stream().filter(r -> r.name().equals(relationship))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("no many-to-many relationship " + relationship));
+      List<List<UUID>> out = new ArrayList<>();
+      for (Row r : s.all("intersect:" + rel.intersectTable())) {
+        out.add(List.of(UUID.fromString(r.get(rel.table1() + "id").asText()),
+            UUID.fromString(r.get(rel.table2() + "id").asText())));
+      }
+      return out;
+    });
+  }
+
   public Optional<ObjectNode> row(String table, UUID id) {
     return store.read(s -> {
       Table t = s.catalog().require(table);

@@ -118,6 +118,14 @@ public final class Values {
     }
   }
 
+  /**
+   * A date where a date and time is wanted (a due date into a date-time column): the instant the
+   * day starts in UTC, the reading Dataverse gives a date-only value; null stays null.
+   */
+  public static Instant startOfDay(LocalDate date) {
+    return date == null ? null : date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+  }
+
   /** A list of texts (Spark multi-picklists, recipient lists); a single value is a list of one. */
   public static List<String> textList(Object value) {
     if (value == null) return List.of();

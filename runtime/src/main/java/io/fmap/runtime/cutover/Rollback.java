@@ -215,7 +215,8 @@ public final class Rollback {
     String table = batch.get(0).table();
     List<WriteResult> results = action == RowUndo.Action.DELETE
         ? target.delete(table, sending.stream().map(RowUndo::id).toList())
-        : target.restore(table, sending.stream().map(r -> new RollbackTarget.Restore(r.id(), r.beforeImage())).toList());
+        : target.restore(table, sending.stream().map(r -> new RollbackTarget.Restore(r.id(), r.beforeImage(),
+            options.force() ? null : r.version())).toList());
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the rollback stays open and the next `fmap rollback` resumes it");

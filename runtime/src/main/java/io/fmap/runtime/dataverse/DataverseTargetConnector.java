@@ -2,7 +2,9 @@ package io.fmap.runtime.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.LargeFileStore;
+import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -11,7 +13,11 @@ import io.fmap.schema.Table;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,6 +117,91 @@ public final class DataverseTargetConnector implements TargetConnector {
       writes.add(TargetRows.toWrite(row, schema));
     }
     return write(tableName, writes);
+  }
+
+  @Override
+  public List<Optional<CurrentRow>> current(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Optional<CurrentRow>> out = new ArrayList<>(rows.size());
+    for (List<Optional<CurrentRow>> chunk : inChunks(rows, c -> RowStates.current(pick(), table, c), "reading " + tableName)) {
+      out.addAll(chunk);
+    }
+    return out;
+  }
+
+  @Override
+  public Map<UUID, CurrentRow> rows(String tableName, List<UUID> ids, List<String> columns) throws IOException {
+    Table table = table(tableName);
+    Map<UUID, CurrentRow> out = new LinkedHashMap<>();
+    for (Map<UUID, CurrentRow> chunk : inChunks(ids, c -> RowStates.byId(pick(), table, c, columns),
+        "reading " + tableName)) {
+      out.putAll(chunk);
+    }
+    return out;
+  }
+
+  /** One read per chunk of {@link RowStates#CHUNK} items, the chunks in parallel; answers in chunk order. */
+  private <T, R> List<R> inChunks(List<T> items, ChunkRead<T, R> read, String what) throws IOException {
+    List<Future<R>> futures = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += RowStates.CHUNK) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + RowStates.CHUNK));
+      futures.add(pool.submit((Callable<R>) () -> read.apply(chunk)));
+    }
+    List<R> out = new ArrayList<>(futures.size());
+    try {
+      for (Future<R> f : futures) out.add(join(f, what));
+    } finally {
+      futures.forEach(x -> x.cancel(true));
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface ChunkRead<T, R> {
+    R apply(List<T> chunk) throws IOException;
+  }
+
+  @Override
+  public List<WriteResult> changeState(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) futures.add(pool.submit(() -> StateChanges.change(pick(), table, row)));
+    List<WriteResult> results = new ArrayList<>(rows.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + " state"));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  @Override
+  public List<WriteResult> associate(String tableName, String navigationProperty, String otherTableName,
+      List<Link> links) throws IOException {
+    Table table = table(tableName);
+    Table other = table(otherTableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(links.size());
+    for (Link link : links) futures.add(pool.submit(() -> associate(pick(), table, navigationProperty, other, link)));
+    List<WriteResult> results = new ArrayList<>(links.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + "/" + navigationProperty));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  /** {@code POST <set>(<id>)/<nav>/$ref}; the duplicate-key answer means the link is there already. */
+  private static WriteResult associate(DataverseClient client, Table table, String nav, Table other, Link link)
+      throws IOException {
+    var body = Json.MAPPER.createObjectNode();
+    body.put("@odata.id", client.apiRoot() + other.entitySetName() + "(" + link.otherId() + ")");
+    String path = table.entitySetName() + "(" + link.id() + ")/" + nav + "/$ref";
+    ApiResponse r = client.send(ApiRequest.json("POST", path, Json.MAPPER.writeValueAsBytes(body), true));
+    if (r.ok()) return WriteResult.written(link.label(), link.id(), r.code());
+    ServerError e = r.error();
+    if (ChunkWriter.DUPLICATE_KEY.contains(e.code())) return WriteResult.written(link.label(), link.id(), r.code());
+    return WriteResult.failed(link.label(), r.code(), e.code(), e.message());
   }
 
   /** A file the org will not take: stored elsewhere, and the note carries the link instead. */

@@ -17,12 +17,14 @@ import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.WriteKind;
 import io.fmap.runtime.source.MalformedRecord;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Writes one batch of source records through the ledger: map, set aside what cannot be sent
@@ -41,12 +44,41 @@ import java.util.TreeMap;
 final class BatchWriter {
   /** Lookup updates of the second pass are ledger entries of their own: {@code Company~lookups}. */
   static final String LOOKUPS_SUFFIX = "~lookups";
+  /** State changes after the load are ledger entries of their own: {@code Deal~state}. */
+  static final String STATE_SUFFIX = "~state";
 
-  /** Which pass of a two-pass load a batch belongs to. */
-  enum Pass { ROWS, LOOKUPS }
+  /** Which pass of the load a batch belongs to: rows, then deferred lookups, then state changes. */
+  enum Pass {
+    ROWS(""), LOOKUPS(LOOKUPS_SUFFIX), STATES(STATE_SUFFIX);
 
-  /** A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it. */
-  private record Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String beforeImage) {}
+    final String suffix;
+
+    Pass(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+
+  /**
+   * A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it.
+   *
+   * @param targetId    the row's id when known before the write (written by id, or found in the target)
+   * @param beforeImage the columns it writes as they were before, when the row was there already
+   */
+  private record Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String targetId,
+      String beforeImage) {
+    Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String beforeImage) {
+      this(key, row, kind, hash, RowContent.knownId(row.key()), beforeImage);
+    }
+
+    Prepared found(String id, String image) {
+      return new Prepared(key, row, kind, hash, id, image);
+    }
+
+    /** A row that was there before the write is updated by it, whatever the write's kind. */
+    boolean updates() {
+      return kind == WriteKind.UPDATE || beforeImage != null;
+    }
+  }
 
   private final CompiledPlan plan;
   private final MappingContext context;
@@ -74,8 +106,11 @@ final class BatchWriter {
     Map<String, List<Prepared>> byTable = new LinkedHashMap<>();
     for (SourceRecord record : records) {
       List<Prepared> rows = new ArrayList<>();
-      Optional<Outcome.Quarantined> problem = pass == Pass.ROWS ? prepareRows(record, rows)
-          : prepareLookups(record, rows);
+      Optional<Outcome.Quarantined> problem = switch (pass) {
+        case ROWS -> prepareRows(record, rows);
+        case LOOKUPS -> prepareLookups(record, rows);
+        case STATES -> prepareStates(record, rows);
+      };
       if (problem.isPresent()) {
         setAside.add(problem.get());
       } else {
@@ -83,9 +118,9 @@ final class BatchWriter {
       }
     }
     setAside(setAside);
-    if (pass == Pass.LOOKUPS) dropRowsThatNeverLanded(byTable);
+    if (pass != Pass.ROWS) dropRowsThatNeverLanded(byTable, pass);
     for (Map.Entry<String, List<Prepared>> table : byTable.entrySet()) {
-      send(table.getKey(), table.getValue());
+      send(table.getKey(), table.getValue(), pass);
     }
   }
 
@@ -106,7 +141,8 @@ final class BatchWriter {
     }
     for (MapResult result : results) {
       for (TargetRow mapped : ((MapResult.Mapped) result).rows()) {
-        TargetRow row = mapped.withoutLookups(plan.deferredColumns(mapped.map()));
+        TargetRow row = StateColumns.forCreate(mapped.withoutLookups(plan.deferredColumns(mapped.map())),
+            plan.stateColumns(mapped.map()));
         if (row.owner() == null && owned(row.table())) {
           Optional<TargetRef> fallback = owners.fallback();
           if (fallback.isEmpty()) {
@@ -148,19 +184,40 @@ final class BatchWriter {
     return Optional.empty();
   }
 
-  /** A lookup update would create a bare row where the first pass wrote none: those are left out. */
-  private void dropRowsThatNeverLanded(Map<String, List<Prepared>> byTable) {
+  /**
+   * Third pass: the state columns of rows that leave the open state, nothing else. The before-image
+   * is the open state the first pass left the row in.
+   */
+  private Optional<Outcome.Quarantined> prepareStates(SourceRecord record, List<Prepared> out) {
+    for (MapResult result : plan.transform(record, context)) {
+      if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
+      for (TargetRow row : mapped.rows()) {
+        Optional<TargetRow> change = StateColumns.afterLoad(row, plan.stateColumns(row.map()));
+        if (change.isEmpty()) continue;
+        Map<String, Object> before = new TreeMap<>();
+        change.get().columns().keySet().forEach(column -> before.put(column, null));
+        before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
+        RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
+        out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),
+            ContentHash.canonicalJson(before)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A later pass would write to a row the first pass never wrote: those are left out. */
+  private void dropRowsThatNeverLanded(Map<String, List<Prepared>> byTable, Pass pass) {
     List<RecordKey> firstPass = new ArrayList<>();
-    byTable.values().forEach(rows -> rows.forEach(p -> firstPass.add(rowKey(p.key()))));
+    byTable.values().forEach(rows -> rows.forEach(p -> firstPass.add(rowKey(p.key(), pass))));
     Set<RecordKey> landed = ledger.history().lastLanded(firstPass).keySet();
-    byTable.values().forEach(rows -> rows.removeIf(p -> !landed.contains(rowKey(p.key()))));
+    byTable.values().forEach(rows -> rows.removeIf(p -> !landed.contains(rowKey(p.key(), pass))));
     byTable.values().removeIf(List::isEmpty);
   }
 
-  private static RecordKey rowKey(RecordKey lookupsKey) {
-    String object = lookupsKey.sourceObject();
-    return new RecordKey(object.substring(0, object.length() - LOOKUPS_SUFFIX.length()), lookupsKey.sourceId(),
-        lookupsKey.targetTable());
+  private static RecordKey rowKey(RecordKey passKey, Pass pass) {
+    String object = passKey.sourceObject();
+    return new RecordKey(object.substring(0, object.length() - pass.suffix.length()), passKey.sourceId(),
+        passKey.targetTable());
   }
 
   private Optional<Outcome.Quarantined> checkTranslatable(SourceRecord record, TargetRow row) {
@@ -198,10 +255,13 @@ final class BatchWriter {
     ledger.settle(runId, open);
   }
 
-  /** Skip what stands unchanged, announce the rest, send it, record the answers. */
-  private void send(String table, List<Prepared> rows) throws IOException {
+  /**
+   * Skip what stands unchanged, read what the target holds for the rest (the before-images rollback
+   * puts back), announce it, send it, record the answers with the versions the updated rows now have.
+   */
+  private void send(String table, List<Prepared> rows, Pass pass) throws IOException {
     Map<RecordKey, LedgerEntry> standing = ledger.history().lastLanded(rows.stream().map(Prepared::key).toList());
-    List<Prepared> toSend = new ArrayList<>();
+    List<Prepared> changed = new ArrayList<>();
     List<Outcome> skipped = new ArrayList<>();
     for (Prepared p : rows) {
       LedgerEntry last = standing.get(p.key());
@@ -209,41 +269,96 @@ final class BatchWriter {
       if (last != null && Objects.equals(last.contentHash(), p.hash())) {
         skipped.add(new Outcome.Skipped(p.key(), "unchanged since run " + last.runId(), p.hash()));
       } else {
-        toSend.add(p);
+        changed.add(p);
       }
     }
     setAside(skipped);
-    if (toSend.isEmpty()) return;
-    List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(),
-        RowContent.knownId(p.row().key()), p.hash(), p.beforeImage())).toList();
+    if (changed.isEmpty()) return;
+    // A state pass carries its own before-image (the state the first pass left); the others read it now.
+    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed);
+    List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
+        p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
     Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
     if (sending.isEmpty()) return;
     hook.before(FaultHook.Step.SEND);
-    List<WriteResult> results = target.writeRows(table, sending.stream().map(Prepared::row).toList());
+    List<TargetRow> sent = sending.stream().map(Prepared::row).toList();
+    List<WriteResult> results = pass == Pass.STATES ? target.changeState(table, sent) : target.writeRows(table, sent);
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the writes stay in doubt and the next run checks them");
     }
+    Map<UUID, String> versions = versionsOfUpdated(table, sending, results);
     List<Outcome> outcomes = new ArrayList<>(sending.size());
-    for (int i = 0; i < sending.size(); i++) {
-      outcomes.add(outcome(sending.get(i), results.get(i), standing.containsKey(sending.get(i).key())));
-    }
+    for (int i = 0; i < sending.size(); i++) outcomes.add(outcome(sending.get(i), results.get(i), versions));
     hook.before(FaultHook.Step.SETTLE);
     ledger.settle(runId, outcomes);
   }
 
-  private static Outcome outcome(Prepared p, WriteResult result, boolean existedBefore) {
+  /**
+   * The rows with what the target holds for them now: a row that is there gets its id and the values
+   * of the columns the write sets as its before-image. A row this run already announced and never saw
+   * answered keeps that announcement's image: what the target holds now may be that very write.
+   */
+  private List<Prepared> withBeforeImages(String table, List<Prepared> rows) throws IOException {
+    List<Optional<CurrentRow>> current = target.current(table, rows.stream().map(Prepared::row).toList());
+    if (current.size() != rows.size()) {
+      throw new IOException("the target answered " + current.size() + " rows for " + rows.size() + " keys of " + table);
+    }
+    List<Prepared> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Prepared p = rows.get(i);
+      Optional<CurrentRow> now = current.get(i);
+      if (now.isEmpty()) {
+        out.add(p);
+        continue;
+      }
+      Optional<LedgerEntry> unanswered = ledger.entry(runId, p.key()).filter(LedgerEntry::inDoubt);
+      String id = now.get().id().toString();
+      out.add(unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
+          : p.found(id, ContentHash.canonicalJson(now.get().columns())));
+    }
+    return out;
+  }
+
+  /**
+   * The versions (ETags) of the rows this batch updated, read after the write: rollback puts their
+   * before-images back only while they still have that version, so an edit made in the target after
+   * the run is refused instead of overwritten. Created rows need none: rollback deletes them.
+   */
+  private Map<UUID, String> versionsOfUpdated(String table, List<Prepared> sending, List<WriteResult> results)
+      throws IOException {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < sending.size(); i++) {
+      String id = landedId(sending.get(i), results.get(i));
+      if (sending.get(i).updates() && id != null) ids.add(UUID.fromString(id));
+    }
+    Map<UUID, String> versions = new HashMap<>();
+    if (!ids.isEmpty()) target.rows(table, ids, List.of()).forEach((id, row) -> versions.put(id, row.version()));
+    return versions;
+  }
+
+  /**
+   * The id of the row a write landed on. An id known before the write wins: a row found under its
+   * alternate key keeps its own id, whatever id the connector would have given a row it created.
+   */
+  private static String landedId(Prepared p, WriteResult result) {
+    if (!result.ok()) return null;
+    if (p.targetId() != null) return p.targetId();
+    return result.targetId() != null ? result.targetId().toString() : null;
+  }
+
+  private static Outcome outcome(Prepared p, WriteResult result, Map<UUID, String> versions) {
     if (!result.ok()) {
       String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
       return new Outcome.Failed(p.key(), code, result.message());
     }
-    String id = result.targetId() != null ? result.targetId().toString() : RowContent.knownId(p.row().key());
+    String id = landedId(p, result);
     if (id == null) {
       throw new IllegalStateException("the target connector reported " + p.key() + " written without its id");
     }
-    Operation operation = p.kind() == WriteKind.UPDATE || existedBefore ? Operation.UPDATED : Operation.CREATED;
-    return new Outcome.Landed(p.key(), operation, id, null);
+    Operation operation = p.updates() ? Operation.UPDATED : Operation.CREATED;
+    return new Outcome.Landed(p.key(), operation, id, versions.get(UUID.fromString(id)));
   }
 }

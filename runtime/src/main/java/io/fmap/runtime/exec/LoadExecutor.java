@@ -143,12 +143,37 @@ public final class LoadExecutor {
         List<String> objects = tier.sourceObjects().stream().filter(twoPass::contains).toList();
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.LOOKUPS, workers);
       }
+      Set<String> stateful = objectsWithStateChanges();
+      for (LoadTier tier : plan.tiers()) {
+        List<String> objects = tier.sourceObjects().stream().filter(stateful::contains).toList();
+        if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.STATES, workers);
+      }
+      associate(run.id());
       options.hook().before(FaultHook.Step.FINISH);
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
     } finally {
       workers.shutdownNow();
     }
     return summary(run.id(), unfinished.isPresent(), Duration.between(started, options.clock().instant()));
+  }
+
+  /** Many-to-many links last: every row they join has been written by then. */
+  private void associate(long runId) {
+    AssociationPass links = new AssociationPass(ledger, source, target, options.hook(), options.batchSize(), runId);
+    for (io.fmap.runtime.api.Association association : plan.associations()) {
+      try {
+        links.run(association);
+      } catch (IOException | RuntimeException e) {
+        throw new LoadException(runId, "run " + runId + " stopped while linking " + association.relationship() + ": "
+            + e.getMessage() + "; run the same command again to resume it", e);
+      }
+    }
+  }
+
+  private Set<String> objectsWithStateChanges() {
+    Set<String> objects = new TreeSet<>();
+    plan.stateChanges().forEach(s -> plan.map(s.map()).ifPresent(m -> objects.add(m.sourceObject())));
+    return objects;
   }
 
   private Set<String> objectsWithDeferredLookups() {

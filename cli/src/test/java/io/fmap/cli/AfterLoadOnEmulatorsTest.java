@@ -1,0 +1,182 @@
+package io.fmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.compiler.plan.ProjectPlan;
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.EmulatorConfig;
+import io.fmap.emulator.generate.SampleGenerator;
+import io.fmap.emulator.spark.SparkEmulator;
+import io.fmap.emulator.spark.SparkEmulatorConfig;
+import io.fmap.schema.SystemSchema;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The after-load phase of `fmap migrate` with the standard mapping set, read back from the
+ * Dataverse emulator: what Dataverse takes only once the rows exist (N:N links, closed deals and
+ * activities). One migration (twice, to prove reruns change nothing) shared by the tests.
+ */
+class AfterLoadOnEmulatorsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dir;
+  static SampleGenerator.Result generated;
+  static Map<String, JsonNode> projects = new HashMap<>();
+  static int firstExit;
+  static String firstOut;
+  static Set<List<UUID>> linksAfterFirst;
+  static Set<List<UUID>> linksAfterSecond;
+  static int linkRowsAfterSecond;
+  static Map<String, UUID> projectRows = new HashMap<>();
+  static Map<String, UUID> contactRows = new HashMap<>();
+  static Map<String, String> dealStatus = new HashMap<>();
+  static Map<String, List<Integer>> opportunityStates = new HashMap<>();
+  static int opportunityCloses;
+  static Map<String, JsonNode> activities = new HashMap<>();
+  static Map<String, List<Integer>> activityStates = new HashMap<>();
+
+  @BeforeAll
+  static void migrateTwice() throws Exception {
+    generated = new SampleGenerator(7, 300).writeTo(dir.resolve("export"), false);
+    for (String line : Files.readAllLines(dir.resolve("export/projects.jsonl"))) {
+      JsonNode p = JSON.readTree(line);
+      projects.put(p.get("id").asText(), p);
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/deals.jsonl"))) {
+      JsonNode d = JSON.readTree(line);
+      dealStatus.put(d.get("id").asText(), d.get("status").asText());
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
+      JsonNode a = JSON.readTree(line);
+      activities.put(a.get("id").asText(), a);
+    }
+    Path project = PlanCommandTest.copyOfStdlib(Files.createDirectories(dir.resolve("acme")));
+    SystemSchema org = ProjectPlan.load(project).planned().orElseThrow().program().target();
+    try (SparkEmulator spark = SparkEmulator.start(dir.resolve("export"), "127.0.0.1", 0,
+             SparkEmulatorConfig.withToken("spark-test-token"));
+         DataverseEmulator dv = DataverseEmulator.start(
+             EmulatorConfig.defaults().withSchema(org).withKeyActivation(Duration.ZERO))) {
+      Map<String, String> env = Map.of("FMAP_TEST_SPARK_TOKEN", "spark-test-token",
+          DataVerbOptions.CLIENT_ID, "fmap-demo", DataVerbOptions.CLIENT_SECRET, "fmap-demo");
+      DataverseOptions.environment = env::get;
+      // Idle contacts would all become leads; a long idle threshold keeps customers as contacts.
+      Files.writeString(project.resolve("fmap.yaml"), "spark:\n"
+          + "  url: " + spark.baseUrl() + "\n"
+          + "  tokenEnv: FMAP_TEST_SPARK_TOKEN\n"
+          + "dataverse:\n"
+          + "  url: " + dv.rootUrl() + "\n"
+          + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
+          + "fallbackOwner: team:fmap-demo\n"
+          + "params:\n"
+          + "  lead_idle_days: 100000\n");
+      String p = project.toString();
+      assertEquals(Fmap.OK, run("plan", "--approve", p).exit());
+      Run first = run("migrate", "--project", p, "--accept-warnings", "--json");
+      firstExit = first.exit();
+      firstOut = first.out() + first.err();
+      linksAfterFirst = new HashSet<>(dv.associations("fmap_project_contact"));
+      Run second = run("migrate", "--project", p, "--accept-warnings", "--json");
+      assertEquals(firstExit, second.exit(), second.err());
+      List<List<UUID>> all = dv.associations("fmap_project_contact");
+      linkRowsAfterSecond = all.size();
+      linksAfterSecond = new HashSet<>(all);
+      dv.rows("fmap_project").forEach(r -> projectRows.put(r.get("fmap_sourceid").asText(),
+          UUID.fromString(r.get("fmap_projectid").asText())));
+      dv.rows("contact").forEach(r -> contactRows.put(r.get("fmap_sourceid").asText(),
+          UUID.fromString(r.get("contactid").asText())));
+      dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
+          List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
+      opportunityCloses = dv.count("opportunityclose");
+      for (String table : List.of("phonecall", "email", "appointment", "task")) {
+        dv.rows(table).forEach(r -> activityStates.put(r.get("fmap_sourceid").asText(),
+            List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
+      }
+    } finally {
+      DataverseOptions.environment = System::getenv;
+    }
+  }
+
+  @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
+
+  /** Every Spark project ↔ contact link whose contact became a contact row, and nothing else. */
+  @Test
+  void projectContactsAreAssociatedAfterBothSidesLoad() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Set<List<UUID>> expected = new HashSet<>();
+    projects.forEach((id, p) -> p.path("contact_ids").forEach(c -> {
+      UUID contact = contactRows.get(c.asText());
+      if (contact != null) expected.add(List.of(projectRows.get(id), contact));
+    }));
+    assertFalse(expected.isEmpty(), "the sample links projects to contacts that stay contacts");
+    assertEquals(expected, linksAfterFirst);
+  }
+
+  @Test
+  void aSecondMigrateAddsNoLink() {
+    assertEquals(linksAfterFirst, linksAfterSecond);
+    assertEquals(linksAfterFirst.size(), linkRowsAfterSecond);
+  }
+
+  /** Won deals won (3), lost deals lost as Canceled (4), open deals in progress (1); one close record per closed deal. */
+  @Test
+  void wonAndLostDealsAreClosedThroughTheCloseActions() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Map<String, List<Integer>> expected = new HashMap<>();
+    dealStatus.forEach((id, status) -> expected.put(id, switch (status) {
+      case "won" -> List.of(1, 3);
+      case "lost" -> List.of(2, 4);
+      default -> List.of(0, 1);
+    }));
+    assertEquals(expected, opportunityStates);
+    long closed = dealStatus.values().stream().filter(s -> !s.equals("open")).count();
+    assertTrue(closed > 0, "the sample has won and lost deals");
+    assertEquals(closed, opportunityCloses, "a second migrate closes nothing again");
+  }
+
+  /** Logged calls, emails and meetings are completed; tasks by their Spark status. */
+  @Test
+  void completedActivitiesAreClosedAfterCreate() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Map<String, List<Integer>> expected = new HashMap<>();
+    activities.forEach((id, a) -> {
+      boolean outbound = "outbound".equals(a.path("direction").asText());
+      expected.put(id, switch (a.get("type").asText()) {
+        case "call" -> List.of(1, outbound ? 2 : 4);
+        case "email" -> List.of(1, outbound ? 3 : 4);
+        case "meeting" -> List.of(1, 3);
+        default -> "done".equals(a.path("task_status").asText()) ? List.of(1, 5) : List.of(0, 2);
+      });
+    });
+    assertEquals(expected, activityStates);
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Fmap.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+}
