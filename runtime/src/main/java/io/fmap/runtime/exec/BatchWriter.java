@@ -7,6 +7,7 @@ import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.MappingError;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Intent;
@@ -275,7 +276,7 @@ final class BatchWriter {
     setAside(skipped);
     if (changed.isEmpty()) return;
     // A state pass carries its own before-image (the state the first pass left); the others read it now.
-    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed);
+    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing);
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
         p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
@@ -300,26 +301,32 @@ final class BatchWriter {
    * The rows with what the target holds for them now: a row that is there gets its id and the values
    * of the columns the write sets as its before-image. A row this run already announced and never saw
    * answered keeps that announcement's image: what the target holds now may be that very write.
+   *
+   * <p>Only rows that may be there are asked about: a row addressed by alternate key (the org may have
+   * it), or one a run wrote before. A row addressed by the id fmap derives from its source record and
+   * never written is not there: only fmap makes those ids. A first load by derived ids reads nothing.
    */
-  private List<Prepared> withBeforeImages(String table, List<Prepared> rows) throws IOException {
-    List<Optional<CurrentRow>> current = target.current(table, rows.stream().map(Prepared::row).toList());
-    if (current.size() != rows.size()) {
-      throw new IOException("the target answered " + current.size() + " rows for " + rows.size() + " keys of " + table);
+  private List<Prepared> withBeforeImages(String table, List<Prepared> rows, Map<RecordKey, LedgerEntry> standing)
+      throws IOException {
+    List<Prepared> asked = rows.stream()
+        .filter(p -> !(p.row().key() instanceof TargetKey.ById) || standing.containsKey(p.key())).toList();
+    if (asked.isEmpty()) return rows;
+    List<Optional<CurrentRow>> current = target.current(table, asked.stream().map(Prepared::row).toList());
+    if (current.size() != asked.size()) {
+      throw new IOException("the target answered " + current.size() + " rows for " + asked.size() + " keys of "
+          + table);
     }
-    List<Prepared> out = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      Prepared p = rows.get(i);
+    Map<RecordKey, Prepared> found = new HashMap<>();
+    for (int i = 0; i < asked.size(); i++) {
+      Prepared p = asked.get(i);
       Optional<CurrentRow> now = current.get(i);
-      if (now.isEmpty()) {
-        out.add(p);
-        continue;
-      }
+      if (now.isEmpty()) continue;
       Optional<LedgerEntry> unanswered = ledger.entry(runId, p.key()).filter(LedgerEntry::inDoubt);
       String id = now.get().id().toString();
-      out.add(unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
+      found.put(p.key(), unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
           : p.found(id, ContentHash.canonicalJson(now.get().columns())));
     }
-    return out;
+    return rows.stream().map(p -> found.getOrDefault(p.key(), p)).toList();
   }
 
   /**
@@ -351,8 +358,7 @@ final class BatchWriter {
 
   private static Outcome outcome(Prepared p, WriteResult result, Map<UUID, String> versions) {
     if (!result.ok()) {
-      String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
-      return new Outcome.Failed(p.key(), code, result.message());
+      return new Outcome.Failed(p.key(), result.errorCode(), result.message());
     }
     String id = landedId(p, result);
     if (id == null) {
