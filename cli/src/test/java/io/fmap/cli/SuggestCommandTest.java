@@ -39,7 +39,9 @@ class SuggestCommandTest {
     assertTrue(FmapParser.parse("suggested.fmap", text).diagnostics().isEmpty(), text);
     assertTrue(text.contains("map spark.Company -> dynamics.account {"), text);
     assertTrue(text.contains("emailaddress1"), text);
-    text.lines().filter(l -> l.startsWith("  ") || l.startsWith("column "))
+    // Every assignment and declared column; the cases and closing brace of a multi-line match
+    // (indented deeper, or "  }") belong to the assignment line above them.
+    text.lines().filter(l -> (l.startsWith("  ") && !l.startsWith("    ") && !l.equals("  }")) || l.startsWith("column "))
         .forEach(l -> assertTrue(l.matches(".*// [01]\\.\\d\\d .+"), "confidence and reason: " + l));
   }
 

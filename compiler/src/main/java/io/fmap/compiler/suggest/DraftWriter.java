@@ -66,8 +66,13 @@ public final class DraftWriter {
       int width = map.getValue().stream().mapToInt(a -> left(a).length()).max().orElse(0);
       for (Suggestion.Assign a : map.getValue()) {
         String left = left(a);
-        out.append("  ").append(left).append(" ".repeat(width - left.length())).append(" = ").append(a.value())
+        // A value over several lines (a match) carries its comment on the first, next to the column.
+        String value = a.value();
+        int newline = value.indexOf('\n');
+        String first = newline < 0 ? value : value.substring(0, newline);
+        out.append("  ").append(left).append(" ".repeat(width - left.length())).append(" = ").append(first)
             .append("  ").append(comment(a)).append('\n');
+        if (newline >= 0) out.append(value.substring(newline + 1)).append('\n');
       }
       out.append("}\n");
     }

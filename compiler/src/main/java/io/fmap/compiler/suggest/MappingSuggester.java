@@ -191,7 +191,7 @@ public final class MappingSuggester {
         if (kept.isEmpty()) continue;
         type = kept.get();
       }
-      columns.add(column + ": " + type);
+      columns.add(column + ": " + type + "  // 0.50 keeps " + object.name() + "." + field.name());
       assigns.add(new Suggestion.Assign(object.name(), field.name(), table, column, value,
           field.type() == ColumnType.ID, field.type() == ColumnType.ID ? 1.0 : 0.5, "into the new table's " + column));
     }
