@@ -133,6 +133,11 @@ class AssociationPassTest {
     @Override public long count(String table) { throw unused(); }
 
     @Override
+    public List<java.util.Optional<io.fmap.runtime.target.CurrentRow>> current(String table, List<TargetRow> rows) {
+      throw unused();
+    }
+
+    @Override
     public Map<java.util.UUID, io.fmap.runtime.target.CurrentRow> rows(String table, List<java.util.UUID> ids,
         List<String> columns) {
       throw unused();
