@@ -2,6 +2,7 @@ package io.fmap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,11 @@ class AfterLoadOnEmulatorsTest {
   static int linkRowsAfterSecond;
   static Map<String, UUID> projectRows = new HashMap<>();
   static Map<String, UUID> contactRows = new HashMap<>();
+  static Map<String, String> dealStatus = new HashMap<>();
+  static Map<String, List<Integer>> opportunityStates = new HashMap<>();
+  static int opportunityCloses;
+  static Map<String, JsonNode> activities = new HashMap<>();
+  static Map<String, List<Integer>> activityStates = new HashMap<>();
 
   @BeforeAll
   static void migrateTwice() throws Exception {
@@ -53,6 +59,14 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/projects.jsonl"))) {
       JsonNode p = JSON.readTree(line);
       projects.put(p.get("id").asText(), p);
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/deals.jsonl"))) {
+      JsonNode d = JSON.readTree(line);
+      dealStatus.put(d.get("id").asText(), d.get("status").asText());
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
+      JsonNode a = JSON.readTree(line);
+      activities.put(a.get("id").asText(), a);
     }
     Path project = PlanCommandTest.copyOfStdlib(Files.createDirectories(dir.resolve("acme")));
     SystemSchema org = ProjectPlan.load(project).planned().orElseThrow().program().target();
@@ -88,6 +102,13 @@ class AfterLoadOnEmulatorsTest {
           UUID.fromString(r.get("fmap_projectid").asText())));
       dv.rows("contact").forEach(r -> contactRows.put(r.get("fmap_sourceid").asText(),
           UUID.fromString(r.get("contactid").asText())));
+      dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
+          List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
+      opportunityCloses = dv.count("opportunityclose");
+      for (String table : List.of("phonecall", "email", "appointment", "task")) {
+        dv.rows(table).forEach(r -> activityStates.put(r.get("fmap_sourceid").asText(),
+            List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
+      }
     } finally {
       DataverseOptions.environment = System::getenv;
     }
@@ -112,6 +133,39 @@ class AfterLoadOnEmulatorsTest {
   void aSecondMigrateAddsNoLink() {
     assertEquals(linksAfterFirst, linksAfterSecond);
     assertEquals(linksAfterFirst.size(), linkRowsAfterSecond);
+  }
+
+  /** Won deals won (3), lost deals lost as Canceled (4), open deals in progress (1); one close record per closed deal. */
+  @Test
+  void wonAndLostDealsAreClosedThroughTheCloseActions() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Map<String, List<Integer>> expected = new HashMap<>();
+    dealStatus.forEach((id, status) -> expected.put(id, switch (status) {
+      case "won" -> List.of(1, 3);
+      case "lost" -> List.of(2, 4);
+      default -> List.of(0, 1);
+    }));
+    assertEquals(expected, opportunityStates);
+    long closed = dealStatus.values().stream().filter(s -> !s.equals("open")).count();
+    assertTrue(closed > 0, "the sample has won and lost deals");
+    assertEquals(closed, opportunityCloses, "a second migrate closes nothing again");
+  }
+
+  /** Logged calls, emails and meetings are completed; tasks by their Spark status. */
+  @Test
+  void completedActivitiesAreClosedAfterCreate() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Map<String, List<Integer>> expected = new HashMap<>();
+    activities.forEach((id, a) -> {
+      boolean outbound = "outbound".equals(a.path("direction").asText());
+      expected.put(id, switch (a.get("type").asText()) {
+        case "call" -> List.of(1, outbound ? 2 : 4);
+        case "email" -> List.of(1, outbound ? 3 : 4);
+        case "meeting" -> List.of(1, 3);
+        default -> "done".equals(a.path("task_status").asText()) ? List.of(1, 5) : List.of(0, 2);
+      });
+    });
+    assertEquals(expected, activityStates);
   }
 
   record Run(int exit, String out, String err) {}

@@ -40,6 +40,7 @@ public final class PlanLoader {
     program.params().forEach(p -> params.put(p.name(), p.value()));
     List<LoadTier> tiers = program.tiers().stream().map(t -> new LoadTier(t.number(), t.objects())).toList();
     List<DeferredLookup> deferred = new ArrayList<>();
+    List<io.fmap.runtime.api.StateChange> states = new ArrayList<>();
     TreeSet<String> files = new TreeSet<>();
     for (ObjectMap m : program.maps()) {
       files.add(m.span().file());
@@ -47,6 +48,9 @@ public final class PlanLoader {
         files.add(a.span().file());
         if (a.phase() == Assignment.Phase.SECOND_PASS) {
           deferred.add(new DeferredLookup(m.name(), a.column().name(), at(a.span())));
+        }
+        if (a.phase() == Assignment.Phase.STATE_CHANGE) {
+          states.add(new io.fmap.runtime.api.StateChange(m.name(), a.column().name(), at(a.span())));
         }
       }
     }
@@ -57,7 +61,7 @@ public final class PlanLoader {
         .map(a -> new io.fmap.runtime.api.Association(a.relationship(), a.sourceObject(), a.table(),
             a.navigationProperty(), a.sourceField(), a.otherObject(), a.otherTable(), at(a.span())))
         .toList();
-    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines, associations);
+    return new CompiledPlan(planHash, new TreeMap<>(params), tiers, routers, deferred, changes, lines, associations, states);
   }
 
   private static io.fmap.runtime.api.SchemaChange change(SchemaChange c) {

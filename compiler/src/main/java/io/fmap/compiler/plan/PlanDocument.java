@@ -99,7 +99,7 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
   private static String note(Assignment a) {
     List<String> notes = new ArrayList<>();
     if (a.phase() == Assignment.Phase.SECOND_PASS) notes.add("second pass");
-    if (a.phase() == Assignment.Phase.STATE_CHANGE) notes.add("state change after create");
+    if (a.phase() == Assignment.Phase.STATE_CHANGE) notes.add("state change after the load");
     if (a.unsetWhenNull()) notes.add("left unset when null");
     return String.join(", ", notes);
   }

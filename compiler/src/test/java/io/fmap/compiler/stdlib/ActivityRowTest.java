@@ -26,6 +26,24 @@ class ActivityRowTest {
     records("Activity").forEach(a -> assertEquals(TargetKey.alternate("fmap_sourceid", a.id()), row(a).key()));
   }
 
+  /** Logged calls, emails and meetings are completed after the load; tasks by their Spark status. */
+  @Test
+  void completedActivitiesCarryTheStateTheStatePassApplies() {
+    for (var activity : StandardSet.records("Activity")) {
+      TargetRow row = row(activity);
+      boolean outbound = "outbound".equals(activity.get("direction"));
+      java.util.List<Integer> expected = switch ((String) activity.get("type")) {
+        case "call" -> java.util.List.of(1, outbound ? 2 : 4);
+        case "email" -> java.util.List.of(1, outbound ? 3 : 4);
+        case "meeting" -> java.util.List.of(1, 3);
+        default -> "done".equals(activity.get("task_status")) ? java.util.List.of(1, 5) : java.util.List.of(0, 2);
+      };
+      assertEquals(expected, java.util.List.of(row.columns().get("statecode"), row.columns().get("statuscode")),
+          activity.id());
+      assertEquals(java.util.Set.of("statecode", "statuscode"), StandardSet.plan().stateColumns(row.map()));
+    }
+  }
+
   @Test
   void originalTimestampsOwnerAndRegardingAreKept() {
     TargetRow call = row(record("Activity", "act-0000001"));

@@ -32,6 +32,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** Rows 4–6: Deal → opportunity, pipeline → business process flow, stage → sales stage. */
 class DealRowTest {
 
+  /** Won (1, status Won 3), lost (2, Canceled 4), open (0, In Progress 1); applied after the load. */
+  @Test
+  void wonAndLostDealsCarryTheirCloseStateForTheStatePass() {
+    for (var deal : records("Deal")) {
+      TargetRow row = row(deal);
+      List<Integer> expected = switch ((String) deal.get("status")) {
+        case "won" -> List.of(1, 3);
+        case "lost" -> List.of(2, 4);
+        default -> List.of(0, 1);
+      };
+      assertEquals(expected, List.of(row.columns().get("statecode"), row.columns().get("statuscode")), deal.id());
+    }
+    var map = plan().maps().stream().filter(m -> m.targetTable().equals("opportunity")).findFirst().orElseThrow();
+    assertEquals(java.util.Set.of("statecode", "statuscode"), plan().stateColumns(map.id()),
+        "neither is sent on create: the state pass closes the deal through WinOpportunity / LoseOpportunity");
+  }
+
   @Test
   void aDealBecomesAnOpportunityOfItsCompanyWithAmountCloseDateAndOwner() {
     TargetRow row = row(record("Deal", "del-0000002"));

@@ -31,6 +31,7 @@ final class DataverseApi {
   private final Queries queries;
   private final MetadataApi metadata;
   private final AnnotationUploads uploads;
+  private final OpportunityCloseActions closeActions;
   private final SeededOrg org;
   private volatile String baseUrl = "http://127.0.0.1/api/data/v9.2/";
 
@@ -40,6 +41,7 @@ final class DataverseApi {
     this.queries = new Queries(store);
     this.metadata = new MetadataApi(store, clock, keyActivation);
     this.uploads = new AnnotationUploads(store, writer);
+    this.closeActions = new OpportunityCloseActions(store, writer);
     this.org = org;
   }
 
@@ -85,6 +87,8 @@ final class DataverseApi {
       case "InitializeAnnotationBlocksUpload" -> { return uploads.initialize(r); }
       case "UploadBlock" -> { return uploads.uploadBlock(r); }
       case "CommitAnnotationBlocksUpload" -> { return uploads.commit(r, context(r)); }
+      case "WinOpportunity" -> { return closeActions.close(r, context(r), true); }
+      case "LoseOpportunity" -> { return closeActions.close(r, context(r), false); }
       default -> { }
     }
     if (first.startsWith("EntityDefinitions")) return metadata.entityDefinitions(r, segments, baseUrl);

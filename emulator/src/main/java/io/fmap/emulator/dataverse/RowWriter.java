@@ -36,6 +36,8 @@ final class RowWriter {
       ColumnType.STATUS);
   /** Tables whose rows become read-only once their statecode leaves 0 (fact sheet §7.3–7.5). */
   private static final Set<String> CLOSABLE = Set.of("lead", "opportunity");
+  /** Tables Dataverse closes only through an action that records the close (fact sheet §7.4). */
+  static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
 
   private final Store store;
   private final Clock clock;
@@ -178,6 +180,17 @@ final class RowWriter {
   // ---------------------------------------------------------------- update
 
   Row update(Store.Tx tx, Table table, Row existing, ObjectNode body, Context ctx, Set<String> dropColumns) {
+    JsonNode state = body.get("statecode");
+    if (CLOSED_BY_ACTION.contains(table.name()) && state != null && !state.isNull() && state.asInt() != 0) {
+      throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "An " + table.name() + " is closed as won or lost "
+          + "through the WinOpportunity or LoseOpportunity action, which records the close; an update cannot set statecode "
+          + state.asInt() + ".");
+    }
+    return applyUpdate(tx, table, existing, body, ctx, dropColumns);
+  }
+
+  /** An update without the close-by-action rule: what the close actions themselves run. */
+  Row applyUpdate(Store.Tx tx, Table table, Row existing, ObjectNode body, Context ctx, Set<String> dropColumns) {
     Map<String, JsonNode> values = new HashMap<>(existing.values());
     Map<String, String> lookups = new HashMap<>(existing.lookups());
     boolean onlyState = true;

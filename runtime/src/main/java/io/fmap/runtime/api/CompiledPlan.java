@@ -21,15 +21,17 @@ import java.util.TreeMap;
  * @param schemaChanges   schema changes to apply before loading, in plan order
  * @param lines           generated Java lines → .fmap lines, to locate failures
  * @param associations    many-to-many links written after every tier and the second pass, in plan order
+ * @param stateChanges    state columns written after the load instead of on create, in plan order
  */
 public record CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers,
                            List<SourceRouter> routers, List<DeferredLookup> deferredLookups,
-                           List<SchemaChange> schemaChanges, GeneratedLines lines, List<Association> associations) {
+                           List<SchemaChange> schemaChanges, GeneratedLines lines, List<Association> associations,
+                           List<StateChange> stateChanges) {
 
-  /** A plan without many-to-many links to fill. */
+  /** A plan without many-to-many links to fill or states to change after the load. */
   public CompiledPlan(String hash, SortedMap<String, Object> params, List<LoadTier> tiers, List<SourceRouter> routers,
                       List<DeferredLookup> deferredLookups, List<SchemaChange> schemaChanges, GeneratedLines lines) {
-    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of());
+    this(hash, params, tiers, routers, deferredLookups, schemaChanges, lines, List.of(), List.of());
   }
 
   public CompiledPlan {
@@ -41,6 +43,7 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
     schemaChanges = List.copyOf(schemaChanges);
     Objects.requireNonNull(lines, "lines");
     associations = List.copyOf(associations);
+    stateChanges = List.copyOf(stateChanges);
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
@@ -64,6 +67,13 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
   public java.util.Set<String> deferredColumns(String mapId) {
     java.util.Set<String> columns = new java.util.TreeSet<>();
     deferredLookups.stream().filter(d -> d.map().equals(mapId)).forEach(d -> columns.add(d.column()));
+    return columns;
+  }
+
+  /** The columns of one map that the state pass writes after the load. */
+  public java.util.Set<String> stateColumns(String mapId) {
+    java.util.Set<String> columns = new java.util.TreeSet<>();
+    stateChanges.stream().filter(s -> s.map().equals(mapId)).forEach(s -> columns.add(s.column()));
     return columns;
   }
 

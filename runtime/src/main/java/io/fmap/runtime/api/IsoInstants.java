@@ -3,7 +3,6 @@ package io.fmap.runtime.api;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -12,8 +11,8 @@ import java.time.ZoneOffset;
  *
  * <p>Why: {@code OffsetDateTime.parse} goes through the general {@code DateTimeFormatter} machinery
  * and was half of the CPU time of a generated contact transform (JFR, bench/). This reads the
- * digits directly; the ranges are still checked by {@code LocalDateTime.of} and
- * {@code ZoneOffset.ofHoursMinutes}. Anything else (lower-case {@code t}/{@code z}, offsets with
+ * digits directly; the ranges are still checked (the date by {@code LocalDate.of}, the offset by
+ * {@code ZoneOffset.ofHoursMinutes}). Anything else (lower-case {@code t}/{@code z}, offsets with
  * seconds, years beyond four digits, an impossible date) answers null, and the caller falls back to
  * the JDK parsers, which accept or reject it with their usual rules: the fast path never accepts
  * what they would refuse nor reads a value differently.
@@ -63,8 +62,13 @@ final class IsoInstants {
     } else {
       return null;
     }
+    // LocalTime's ranges; the date's are checked by LocalDate.of. The seconds are counted directly
+    // instead of through a LocalDateTime: two objects fewer per value (JFR, bench/).
+    if (hour > 23 || minute > 59 || second > 59) return null;
     try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+      long epochDay = LocalDate.of(year, month, day).toEpochDay();
+      long seconds = epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offset.getTotalSeconds();
+      return Instant.ofEpochSecond(seconds, nanos);
     } catch (DateTimeException impossible) {
       return null;
     }

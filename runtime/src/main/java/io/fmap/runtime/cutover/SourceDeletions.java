@@ -52,8 +52,7 @@ public final class SourceDeletions {
       StringBuilder out = new StringBuilder("deletes run " + run.id() + ": " + deleted + " rows deleted, "
           + alreadyGone + " already gone, " + failed.size() + " failed (`fmap rollback " + run.id()
           + "` brings them back)\n");
-      failed.forEach(f -> out.append("  ").append(f.table()).append(' ').append(f.id()).append(": ").append(f.code())
-          .append(' ').append(f.message()).append('\n'));
+      failed.forEach(f -> out.append(f.line()));
       return out.toString();
     }
   }
@@ -156,9 +155,8 @@ public final class SourceDeletions {
         counts[0]++;
         outcomes.add(new Outcome.Landed(key, Operation.DELETED, sendingIds.get(i).toString(), null));
       } else {
-        String code = r.code().isEmpty() ? "HTTP_" + r.status() : r.code();
-        failed.add(new Rollback.Failure(tableName, sendingIds.get(i), code, r.message()));
-        outcomes.add(new Outcome.Failed(key, code, r.message()));
+        failed.add(new Rollback.Failure(tableName, sendingIds.get(i), r.errorCode(), r.message()));
+        outcomes.add(new Outcome.Failed(key, r.errorCode(), r.message()));
       }
     }
     ledger.settle(runId, outcomes);

@@ -162,6 +162,20 @@ public final class DataverseTargetConnector implements TargetConnector {
   }
 
   @Override
+  public List<WriteResult> changeState(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Future<WriteResult>> futures = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) futures.add(pool.submit(() -> StateChanges.change(pick(), table, row)));
+    List<WriteResult> results = new ArrayList<>(rows.size());
+    try {
+      for (Future<WriteResult> f : futures) results.add(join(f, tableName + " state"));
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  @Override
   public List<WriteResult> associate(String tableName, String navigationProperty, String otherTableName,
       List<Link> links) throws IOException {
     Table table = table(tableName);

@@ -7,6 +7,7 @@ import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.MappingError;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Intent;
@@ -44,9 +45,19 @@ import java.util.UUID;
 final class BatchWriter {
   /** Lookup updates of the second pass are ledger entries of their own: {@code Company~lookups}. */
   static final String LOOKUPS_SUFFIX = "~lookups";
+  /** State changes after the load are ledger entries of their own: {@code Deal~state}. */
+  static final String STATE_SUFFIX = "~state";
 
-  /** Which pass of a two-pass load a batch belongs to. */
-  enum Pass { ROWS, LOOKUPS }
+  /** Which pass of the load a batch belongs to: rows, then deferred lookups, then state changes. */
+  enum Pass {
+    ROWS(""), LOOKUPS(LOOKUPS_SUFFIX), STATES(STATE_SUFFIX);
+
+    final String suffix;
+
+    Pass(String suffix) {
+      this.suffix = suffix;
+    }
+  }
 
   /**
    * A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it.
@@ -96,8 +107,11 @@ final class BatchWriter {
     Map<String, List<Prepared>> byTable = new LinkedHashMap<>();
     for (SourceRecord record : records) {
       List<Prepared> rows = new ArrayList<>();
-      Optional<Outcome.Quarantined> problem = pass == Pass.ROWS ? prepareRows(record, rows)
-          : prepareLookups(record, rows);
+      Optional<Outcome.Quarantined> problem = switch (pass) {
+        case ROWS -> prepareRows(record, rows);
+        case LOOKUPS -> prepareLookups(record, rows);
+        case STATES -> prepareStates(record, rows);
+      };
       if (problem.isPresent()) {
         setAside.add(problem.get());
       } else {
@@ -105,9 +119,9 @@ final class BatchWriter {
       }
     }
     setAside(setAside);
-    if (pass == Pass.LOOKUPS) dropRowsThatNeverLanded(byTable);
+    if (pass != Pass.ROWS) dropRowsThatNeverLanded(byTable, pass);
     for (Map.Entry<String, List<Prepared>> table : byTable.entrySet()) {
-      send(table.getKey(), table.getValue());
+      send(table.getKey(), table.getValue(), pass);
     }
   }
 
@@ -128,7 +142,8 @@ final class BatchWriter {
     }
     for (MapResult result : results) {
       for (TargetRow mapped : ((MapResult.Mapped) result).rows()) {
-        TargetRow row = mapped.withoutLookups(plan.deferredColumns(mapped.map()));
+        TargetRow row = StateColumns.forCreate(mapped.withoutLookups(plan.deferredColumns(mapped.map())),
+            plan.stateColumns(mapped.map()));
         if (row.owner() == null && owned(row.table())) {
           Optional<TargetRef> fallback = owners.fallback();
           if (fallback.isEmpty()) {
@@ -170,19 +185,40 @@ final class BatchWriter {
     return Optional.empty();
   }
 
-  /** A lookup update would create a bare row where the first pass wrote none: those are left out. */
-  private void dropRowsThatNeverLanded(Map<String, List<Prepared>> byTable) {
+  /**
+   * Third pass: the state columns of rows that leave the open state, nothing else. The before-image
+   * is the open state the first pass left the row in.
+   */
+  private Optional<Outcome.Quarantined> prepareStates(SourceRecord record, List<Prepared> out) {
+    for (MapResult result : plan.transform(record, context)) {
+      if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
+      for (TargetRow row : mapped.rows()) {
+        Optional<TargetRow> change = StateColumns.afterLoad(row, plan.stateColumns(row.map()));
+        if (change.isEmpty()) continue;
+        Map<String, Object> before = new TreeMap<>();
+        change.get().columns().keySet().forEach(column -> before.put(column, null));
+        before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
+        RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
+        out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),
+            ContentHash.canonicalJson(before)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A later pass would write to a row the first pass never wrote: those are left out. */
+  private void dropRowsThatNeverLanded(Map<String, List<Prepared>> byTable, Pass pass) {
     List<RecordKey> firstPass = new ArrayList<>();
-    byTable.values().forEach(rows -> rows.forEach(p -> firstPass.add(rowKey(p.key()))));
+    byTable.values().forEach(rows -> rows.forEach(p -> firstPass.add(rowKey(p.key(), pass))));
     Set<RecordKey> landed = ledger.history().lastLanded(firstPass).keySet();
-    byTable.values().forEach(rows -> rows.removeIf(p -> !landed.contains(rowKey(p.key()))));
+    byTable.values().forEach(rows -> rows.removeIf(p -> !landed.contains(rowKey(p.key(), pass))));
     byTable.values().removeIf(List::isEmpty);
   }
 
-  private static RecordKey rowKey(RecordKey lookupsKey) {
-    String object = lookupsKey.sourceObject();
-    return new RecordKey(object.substring(0, object.length() - LOOKUPS_SUFFIX.length()), lookupsKey.sourceId(),
-        lookupsKey.targetTable());
+  private static RecordKey rowKey(RecordKey passKey, Pass pass) {
+    String object = passKey.sourceObject();
+    return new RecordKey(object.substring(0, object.length() - pass.suffix.length()), passKey.sourceId(),
+        passKey.targetTable());
   }
 
   private Optional<Outcome.Quarantined> checkTranslatable(SourceRecord record, TargetRow row) {
@@ -224,7 +260,7 @@ final class BatchWriter {
    * Skip what stands unchanged, read what the target holds for the rest (the before-images rollback
    * puts back), announce it, send it, record the answers with the versions the updated rows now have.
    */
-  private void send(String table, List<Prepared> rows) throws IOException {
+  private void send(String table, List<Prepared> rows, Pass pass) throws IOException {
     Map<RecordKey, LedgerEntry> standing = ledger.history().lastLanded(rows.stream().map(Prepared::key).toList());
     List<Prepared> changed = new ArrayList<>();
     List<Outcome> skipped = new ArrayList<>();
@@ -239,7 +275,8 @@ final class BatchWriter {
     }
     setAside(skipped);
     if (changed.isEmpty()) return;
-    List<Prepared> toSend = withBeforeImages(table, changed);
+    // A state pass carries its own before-image (the state the first pass left); the others read it now.
+    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing);
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
         p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
@@ -247,7 +284,8 @@ final class BatchWriter {
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
     if (sending.isEmpty()) return;
     hook.before(FaultHook.Step.SEND);
-    List<WriteResult> results = target.writeRows(table, sending.stream().map(Prepared::row).toList());
+    List<TargetRow> sent = sending.stream().map(Prepared::row).toList();
+    List<WriteResult> results = pass == Pass.STATES ? target.changeState(table, sent) : target.writeRows(table, sent);
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the writes stay in doubt and the next run checks them");
@@ -263,26 +301,32 @@ final class BatchWriter {
    * The rows with what the target holds for them now: a row that is there gets its id and the values
    * of the columns the write sets as its before-image. A row this run already announced and never saw
    * answered keeps that announcement's image: what the target holds now may be that very write.
+   *
+   * <p>Only rows that may be there are asked about: a row addressed by alternate key (the org may have
+   * it), or one a run wrote before. A row addressed by the id fmap derives from its source record and
+   * never written is not there: only fmap makes those ids. A first load by derived ids reads nothing.
    */
-  private List<Prepared> withBeforeImages(String table, List<Prepared> rows) throws IOException {
-    List<Optional<CurrentRow>> current = target.current(table, rows.stream().map(Prepared::row).toList());
-    if (current.size() != rows.size()) {
-      throw new IOException("the target answered " + current.size() + " rows for " + rows.size() + " keys of " + table);
+  private List<Prepared> withBeforeImages(String table, List<Prepared> rows, Map<RecordKey, LedgerEntry> standing)
+      throws IOException {
+    List<Prepared> asked = rows.stream()
+        .filter(p -> !(p.row().key() instanceof TargetKey.ById) || standing.containsKey(p.key())).toList();
+    if (asked.isEmpty()) return rows;
+    List<Optional<CurrentRow>> current = target.current(table, asked.stream().map(Prepared::row).toList());
+    if (current.size() != asked.size()) {
+      throw new IOException("the target answered " + current.size() + " rows for " + asked.size() + " keys of "
+          + table);
     }
-    List<Prepared> out = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      Prepared p = rows.get(i);
+    Map<RecordKey, Prepared> found = new HashMap<>();
+    for (int i = 0; i < asked.size(); i++) {
+      Prepared p = asked.get(i);
       Optional<CurrentRow> now = current.get(i);
-      if (now.isEmpty()) {
-        out.add(p);
-        continue;
-      }
+      if (now.isEmpty()) continue;
       Optional<LedgerEntry> unanswered = ledger.entry(runId, p.key()).filter(LedgerEntry::inDoubt);
       String id = now.get().id().toString();
-      out.add(unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
+      found.put(p.key(), unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
           : p.found(id, ContentHash.canonicalJson(now.get().columns())));
     }
-    return out;
+    return rows.stream().map(p -> found.getOrDefault(p.key(), p)).toList();
   }
 
   /**
@@ -314,8 +358,7 @@ final class BatchWriter {
 
   private static Outcome outcome(Prepared p, WriteResult result, Map<UUID, String> versions) {
     if (!result.ok()) {
-      String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
-      return new Outcome.Failed(p.key(), code, result.message());
+      return new Outcome.Failed(p.key(), result.errorCode(), result.message());
     }
     String id = landedId(p, result);
     if (id == null) {

@@ -143,6 +143,11 @@ public final class LoadExecutor {
         List<String> objects = tier.sourceObjects().stream().filter(twoPass::contains).toList();
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.LOOKUPS, workers);
       }
+      Set<String> stateful = objectsWithStateChanges();
+      for (LoadTier tier : plan.tiers()) {
+        List<String> objects = tier.sourceObjects().stream().filter(stateful::contains).toList();
+        if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.STATES, workers);
+      }
       associate(run.id());
       options.hook().before(FaultHook.Step.FINISH);
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
@@ -163,6 +168,12 @@ public final class LoadExecutor {
             + e.getMessage() + "; run the same command again to resume it", e);
       }
     }
+  }
+
+  private Set<String> objectsWithStateChanges() {
+    Set<String> objects = new TreeSet<>();
+    plan.stateChanges().forEach(s -> plan.map(s.map()).ifPresent(m -> objects.add(m.sourceObject())));
+    return objects;
   }
 
   private Set<String> objectsWithDeferredLookups() {

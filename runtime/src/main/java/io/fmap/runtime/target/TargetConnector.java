@@ -36,6 +36,14 @@ public interface TargetConnector extends AutoCloseable {
   Map<UUID, CurrentRow> rows(String table, List<UUID> ids, List<String> columns) throws IOException;
 
   /**
+   * Moves existing rows to the state their {@code statecode} (and {@code statuscode}) columns give,
+   * the way the target requires for the table (an update, or a close action that records the
+   * close); one result per row, in order. A row already in that state is a success, so a resumed
+   * run may send it again.
+   */
+  List<WriteResult> changeState(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
+
+  /**
    * Associates rows of {@code table} with rows of {@code otherTable} through the many-to-many
    * relationship reached by {@code navigationProperty}; one result per link, in order. A link that
    * already exists is a success: associating is idempotent, so a resumed run may send it again.

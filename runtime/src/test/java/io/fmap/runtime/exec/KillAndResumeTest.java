@@ -68,7 +68,7 @@ class KillAndResumeTest {
 
   @BeforeAll
   void uninterruptedRun() throws Exception {
-    fixture = new LoadFixture(dir, 150, Limits.none());
+    fixture = new LoadFixture(dir, 100, Limits.none());
     uninterrupted = KillSwitch.counting();
     RunSummary summary = load(uninterrupted);
     expected = observed(summary);
@@ -88,7 +88,7 @@ class KillAndResumeTest {
 
   /** Small batches: many batches, and so many points to kill at, from little data. */
   private static LoadExecutor.Options options() {
-    return LoadExecutor.Options.full("test").withBatchSize(6).withParallelism(3);
+    return LoadExecutor.Options.full("test").withBatchSize(5).withParallelism(3);
   }
 
   private Expected observed(RunSummary summary) {

@@ -118,6 +118,12 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
+      public List<WriteResult> changeState(String table, List<TargetRow> rows) throws IOException {
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point)
+        return delegate.changeState(table, rows);
+      }
+
+      @Override
       public List<WriteResult> associate(String table, String nav, String otherTable,
           List<io.fmap.runtime.target.Link> links) throws IOException {
         if (dead) throw new Killed(); // kill points are counted per executor step (Point), not per link

@@ -1,0 +1,81 @@
+package io.fmap.runtime.dataverse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fmap.runtime.api.StateChange;
+import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.target.RowAddress;
+import io.fmap.runtime.target.WriteResult;
+import io.fmap.schema.Table;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A row's state change after the load, as Dataverse wants it (fact sheet §7.4, §7.5): activities
+ * and leads by an update of {@code statecode} with its {@code statuscode}; opportunities only
+ * through {@code WinOpportunity} / {@code LoseOpportunity}, which also record the close as an
+ * {@code opportunityclose}. A refused change is read back: a row already in the wanted state (the
+ * change landed before the answer was lost) counts as done, which makes a resend harmless.
+ */
+final class StateChanges {
+  /** Tables whose won/lost states are reached only through a close action. */
+  private static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
+  private static final int WON = 1;
+
+  private StateChanges() {}
+
+  static WriteResult change(DataverseClient client, Table table, TargetRow row) throws IOException {
+    RowAddress address = TargetRows.address(row.key());
+    UUID id = RowBodies.idFor(table.name(), address, row.source().id());
+    String path = ODataKeys.path(table.entitySetName(), address);
+    int state = ((Number) row.columns().get(StateChange.STATE_COLUMN)).intValue();
+    Object statusValue = row.columns().get("statuscode");
+    Integer status = statusValue == null ? null : ((Number) statusValue).intValue();
+    ApiRequest request = CLOSED_BY_ACTION.contains(table.name()) && state != 0
+        ? closeAction(table, path, state, status)
+        : update(path, state, status);
+    ApiResponse r = client.send(request);
+    if (r.ok() || alreadyThere(client, path, state, status)) {
+      return WriteResult.written(row.source().id(), id, r.code());
+    }
+    ServerError e = r.error();
+    return WriteResult.failed(row.source().id(), r.code(), e.code(), e.message());
+  }
+
+  private static ApiRequest update(String path, int state, Integer status) throws IOException {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put(StateChange.STATE_COLUMN, state);
+    if (status != null) body.put("statuscode", status);
+    // Update only: a state change must never create a bare row where the first pass wrote none.
+    return ApiRequest.json("PATCH", path, Json.MAPPER.writeValueAsBytes(body), true).withHeader("If-Match", "*");
+  }
+
+  /** {@code WinOpportunity} (won) or {@code LoseOpportunity} (lost); without a status, the state's first reason. */
+  private static ApiRequest closeAction(Table table, String path, int state, Integer status) throws IOException {
+    ObjectNode close = Json.MAPPER.createObjectNode();
+    close.put("subject", state == WON ? "Won" : "Lost");
+    close.put(table.name() + "id@odata.bind", "/" + path);
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("Status", status != null ? status : firstStatus(table, state));
+    body.set("OpportunityClose", close);
+    String action = state == WON ? "WinOpportunity" : "LoseOpportunity";
+    return ApiRequest.json("POST", action, Json.MAPPER.writeValueAsBytes(body), true);
+  }
+
+  private static int firstStatus(Table table, int state) {
+    return table.column("statuscode").flatMap(c -> c.options().stream()
+            .filter(o -> String.valueOf(state).equals(o.group()) && o.value() != null).findFirst())
+        .map(o -> o.value()).orElseThrow(() -> new IllegalArgumentException(
+            table.name() + " has no status reason for state " + state + " in the schema"));
+  }
+
+  private static boolean alreadyThere(DataverseClient client, String path, int state, Integer status)
+      throws IOException {
+    ApiResponse read = client.send(ApiRequest.get(path + "?$select=statecode,statuscode"));
+    if (!read.ok()) return false;
+    JsonNode row = read.json();
+    return row.path(StateChange.STATE_COLUMN).asInt(-1) == state
+        && (status == null || row.path("statuscode").asInt(-1) == status);
+  }
+}
