@@ -30,8 +30,8 @@ class HtmlPageTest {
     assertEquals(1, count(html, "id=\"filter-status\""), html);
     assertTrue(html.contains("<option value=\"differs\">differs</option><option value=\"equal\">equal</option></select>"),
         html);
-    assertTrue(html.indexOf("filterbar") < html.indexOf("<h2>first</h2>"), html);
-    assertTrue(html.indexOf("<p>intro</p>") < html.indexOf("filterbar"), html);
+    assertTrue(html.indexOf("<div class=\"filterbar\">") < html.indexOf("<h2>first</h2>"), html);
+    assertTrue(html.indexOf("<p>intro</p>") < html.indexOf("<div class=\"filterbar\">"), html);
     assertTrue(html.contains("<tr data-status=\"differs\" class=\"flagged\">"), html);
     assertTrue(html.contains("<tr data-status=\"equal\">"), html);
     assertTrue(html.contains("<div class=\"shown\">2 rows</div>"), "the count without script: " + html);
