@@ -18,17 +18,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code fmap demo}: the whole migration journey on generated data, against both emulators, in one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Show a migration end to end on this machine: start the Spark export API and Dataverse",
-        "emulators on free loopback ports, generate Spark data, create a project with the standard",
-        "mappings, then run the real verbs: check, plan, plan --approve, preflight, schema apply,",
-        "sample, migrate, edits in Spark, delta, reconcile, report. One line per step, then a",
-        "summary with the records moved, the sample diff, the reconcile result and the HTML reports.",
-        "The project folder is left for exploring. A step that fails stops the demo with its exit",
-        "code; exit 1 when every step ran and some reported findings (the summary names them)."},
+    description = {"Show a migration end to end on this machine: start the Spark export API",
+        "and Dataverse emulators on free loopback ports, generate Spark data, create",
+        "a project with the standard mappings, then run the real verbs: check, plan,",
+        "plan --approve, preflight, schema apply, sample, migrate, edits in Spark,",
+        "delta, reconcile, report. One line per step, then a summary: records moved,",
+        "the sample diff, the reconcile result and the HTML reports. The project",
+        "folder is left for exploring. A step that fails stops the demo with its",
+        "exit code; exit 1 when every step ran and some reported findings."},
     footer = {"", "Examples:",
-        "  fmap demo                                  2000 records; prints where the project is",
-        "  fmap demo --size 500 --keep acme-demo      a smaller run, kept in ./acme-demo",
-        "  fmap demo --json > demo.json               one summary object (steps on stderr)"})
+        "  fmap demo                              2000 records, in a new temp folder",
+        "  fmap demo --size 500 --keep acme-demo  a smaller run, kept in ./acme-demo",
+        "  fmap demo --json > demo.json           one summary object; steps on stderr"})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -23,6 +23,8 @@ final class DemoEmulators implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   /** The Dataverse emulator's built-in client; its id and secret are both this. */
   static final String CLIENT = "fmap-demo";
+  /** The team the Dataverse emulator seeds; records whose Spark owner matches no enabled user go to it. */
+  static final String TEAM = "fmap-demo";
   static final String SPARK_TOKEN_ENV = "FMAP_DEMO_SPARK_TOKEN";
   static final String SECRET_ENV = "FMAP_DEMO_SECRET";
   private static final String SPARK_TOKEN = "fmap-demo-spark";

@@ -46,37 +46,31 @@ final class DemoJourney {
 
   /** Steps 1-2, before there is anything to serve: the project folder and the Spark export inside it. */
   void prepare(int size, long seed) throws DemoVerbs.Stopped, IOException {
-    long start = System.nanoTime();
     DemoVerbs.Verb init = verbs.fmap("init", "init", project.toString(), "--from", "stdlib");
-    verbs.verbStep("init", start, init, false, v -> "fmap init --from stdlib: " + project.getFileName()
+    verbs.verbStep("init", init, false, v -> "fmap init --from stdlib: " + project.getFileName()
         + "/ with mappings/, schemas/, fmap.yaml");
 
-    start = System.nanoTime();
     SampleGenerator.Result generated = new SampleGenerator(seed, size).writeTo(project.resolve(EXPORT), false);
     ObjectNode counts = facts.putObject("generated");
     new java.util.TreeMap<>(generated.counts()).forEach(counts::put);
-    verbs.step("generate", start, DemoStep.Outcome.OK, Fmap.OK, generated.total() + " Spark records (seed " + seed
-        + ") in " + EXPORT + "/: " + counts(generated.counts()));
+    verbs.step("generate", DemoStep.Outcome.OK, Fmap.OK, generated.total() + " Spark records (seed " + seed
+        + ") of " + generated.counts().size() + " kinds in " + EXPORT + "/");
   }
 
   /** Steps 3-14, against the running emulators. */
   void run(DemoEmulators emulators, long seed) throws DemoVerbs.Stopped, IOException, InterruptedException {
-    long start = System.nanoTime();
     pointAt(emulators);
-    verbs.step("emulators", start, DemoStep.Outcome.OK, Fmap.OK, emulators.describe() + "; fmap.yaml points at them");
+    verbs.step("emulators", DemoStep.Outcome.OK, Fmap.OK, emulators.describe() + "; fmap.yaml points at them");
 
     String p = project.toString();
-    start = System.nanoTime();
-    verbs.verbStep("check", start, verbs.fmap("check", "check", p), false,
+    verbs.verbStep("check", verbs.fmap("check", "check", p), false,
         v -> lastLine(v.out() + v.err(), "checked"));
 
     Path plan = Files.createDirectories(project.resolve("plan")).resolve("plan.txt");
-    start = System.nanoTime();
-    verbs.verbStep("plan", start, verbs.fmap("plan", "plan", p, "--out", plan.toString()), false,
+    verbs.verbStep("plan", verbs.fmap("plan", "plan", p, "--out", plan.toString()), false,
         v -> "plan/plan.txt, " + lines(plan) + " lines for reviewers");
 
-    start = System.nanoTime();
-    verbs.verbStep("plan approve", start, verbs.fmap("plan approve", "plan", p, "--approve", "--out", plan.toString()),
+    verbs.verbStep("plan approve", verbs.fmap("plan approve", "plan", p, "--approve", "--out", plan.toString()),
         false, v -> "fmap.lock " + lastLine(v.err(), "approved plan").replaceFirst("approved plan (\\S{19}).*", "$1") + "...");
 
     preflight(p);
@@ -102,13 +96,12 @@ final class DemoJourney {
     text += "\n# fmap demo: the in-process Dataverse emulator (stopped when the demo ended) and its demo client.\n"
         + emulators.fmapYamlDataverse()
         + "# Records whose Spark owner matches no enabled Dynamics user go to this team.\n"
-        + "fallbackOwner: team:" + DemoEmulators.CLIENT + "\n";
+        + "fallbackOwner: team:" + DemoEmulators.TEAM + "\n";
     Files.writeString(yaml, text, StandardCharsets.UTF_8);
   }
 
   private void preflight(String p) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
-    verbs.verbStep("preflight", start, verbs.live("preflight", "preflight", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("preflight", verbs.live("preflight", "preflight", "--project", p, "--json"), true, v -> {
       JsonNode r = v.json();
       long wouldNotLand = 0;
       StringBuilder codes = new StringBuilder();
@@ -126,17 +119,16 @@ final class DemoJourney {
 
   /** The org must have the plan's tables, columns and keys; the plan's target schema is written for schema apply. */
   private void schemaApply(String p) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     ApprovedPlan.Result approved = ApprovedPlan.load(project);
     if (approved instanceof ApprovedPlan.Result.Refused refused) {
-      verbs.step("schema apply", start, DemoStep.Outcome.FAILED, Fmap.BLOCKED, refused.message());
+      verbs.step("schema apply", DemoStep.Outcome.FAILED, Fmap.BLOCKED, refused.message());
       return;
     }
     Path schema = project.resolve("plan").resolve("schema.json");
     SchemaSnapshots.write(schema, ((ApprovedPlan.Result.Ready) approved).targetSchema());
     DemoVerbs.Verb apply = verbs.fmap("schema apply", "schema", "apply", "--config", project.resolve("fmap.yaml").toString(),
         "--schema", schema.toString());
-    verbs.verbStep("schema apply", start, apply, false, v -> {
+    verbs.verbStep("schema apply", apply, false, v -> {
       long changes = v.out().lines().filter(l -> !l.isBlank() && !l.startsWith("no changes")).count();
       return changes == 0 ? "no changes: the org already has what plan/schema.json needs"
           : changes + " changes made to the org (tables, columns, keys from plan/schema.json), published";
@@ -148,11 +140,10 @@ final class DemoJourney {
    * full run; a tenth of the data, at most the verb's default size.
    */
   private void sample(String p, long seed) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     long size = Math.min(SampleSelector.DEFAULT_SIZE, Math.max(30, facts.path("preflight").path("records").asLong() / 10));
     DemoVerbs.Verb sample = verbs.live("sample", "sample", "--project", p, "--size", String.valueOf(size),
         "--seed", String.valueOf(seed), "--json");
-    verbs.verbStep("sample", start, sample, true, v -> {
+    verbs.verbStep("sample", sample, true, v -> {
       JsonNode r = v.json();
       ObjectNode totals = facts.putObject("sample");
       long records = 0;
@@ -173,9 +164,8 @@ final class DemoJourney {
   }
 
   private void migrate(String p, DemoEmulators emulators) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     DemoVerbs.Verb migrate = verbs.live("migrate", "migrate", "--project", p, "--accept-warnings", "--json");
-    verbs.verbStep("migrate", start, migrate, true, v -> {
+    verbs.verbStep("migrate", migrate, true, v -> {
       JsonNode r = v.json();
       ArrayNode moved = facts.putArray("moved");
       long created = 0;
@@ -201,24 +191,22 @@ final class DemoJourney {
   }
 
   private void touch(DemoEmulators emulators) throws IOException, InterruptedException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     ObjectNode touched = facts.putObject("touched");
     try {
       for (Map.Entry<String, Integer> t : TOUCHES.entrySet()) touched.put(t.getKey(), emulators.touch(t.getKey(), t.getValue()));
     } catch (IOException e) {
       verbs.log("source edits", "error: " + e.getMessage() + "\n");
-      verbs.step("source edits", start, DemoStep.Outcome.FAILED, Fmap.FINDINGS, e.getMessage());
+      verbs.step("source edits", DemoStep.Outcome.FAILED, Fmap.FINDINGS, e.getMessage());
     }
     StringBuilder detail = new StringBuilder();
     touched.fields().forEachRemaining(e -> detail.append(detail.length() == 0 ? "" : ", ").append(e.getKey())
         .append(' ').append(e.getValue().asInt()));
     verbs.log("source edits", "POST /_emulator/touch on the Spark emulator: " + detail + "\n");
-    verbs.step("source edits", start, DemoStep.Outcome.OK, Fmap.OK, "records edited in Spark after the load: " + detail);
+    verbs.step("source edits", DemoStep.Outcome.OK, Fmap.OK, "records edited in Spark after the load: " + detail);
   }
 
   private void delta(String p) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
-    verbs.verbStep("delta", start, verbs.live("delta", "delta", "--project", p, "--json"), true, v -> {
+    verbs.verbStep("delta", verbs.live("delta", "delta", "--project", p, "--json"), true, v -> {
       JsonNode pass = v.json().path("passes").path(0);
       long changed = 0;
       for (JsonNode n : pass.path("changed")) changed += n.asLong();
@@ -239,10 +227,9 @@ final class DemoJourney {
   }
 
   private void reconcile(String p) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     Path html = Files.createDirectories(project.resolve(REPORTS)).resolve("reconcile.html");
     DemoVerbs.Verb reconcile = verbs.live("reconcile", "reconcile", "--project", p, "--json", "--html", html.toString());
-    verbs.verbStep("reconcile", start, reconcile, true, v -> {
+    verbs.verbStep("reconcile", reconcile, true, v -> {
       JsonNode r = v.json();
       long mismatches = 0;
       TreeSet<String> tables = new TreeSet<>();
@@ -260,10 +247,9 @@ final class DemoJourney {
   }
 
   private void report(String p) throws IOException, DemoVerbs.Stopped {
-    long start = System.nanoTime();
     Path html = Files.createDirectories(project.resolve(REPORTS)).resolve("run-report.html");
     DemoVerbs.Verb report = verbs.fmap("report", "report", "--project", p, "--json", "--html", html.toString());
-    verbs.verbStep("report", start, report, true, v -> {
+    verbs.verbStep("report", report, true, v -> {
       StringBuilder runs = new StringBuilder();
       for (JsonNode r : v.json().path("runs")) {
         runs.append(runs.length() == 0 ? "" : ", ").append(r.path("id").asLong()).append(' ').append(r.path("mode").asText())
@@ -272,12 +258,6 @@ final class DemoJourney {
       facts.putObject("report").put("runs", v.json().path("runs").size()).put("html", html.toString());
       return "ledger audit of " + v.json().path("runs").size() + " runs (" + runs + "); " + REPORTS + "/run-report.html";
     });
-  }
-
-  private static String counts(Map<String, Integer> counts) {
-    StringBuilder out = new StringBuilder();
-    new java.util.TreeMap<>(counts).forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
-    return out.toString();
   }
 
   private static String lastLine(String text, String prefix) {

@@ -21,10 +21,11 @@ final class DemoSummary {
               .filter(s -> s.outcome() == DemoStep.Outcome.FINDINGS).map(DemoStep::name).toList()) + ")"));
     }
     if (facts.has("moved")) {
-      out.append("\nmoved by fmap migrate          read  created  updated  not landed  rows in Dynamics\n");
+      out.append(String.format(Locale.ROOT, "%n%-36s %6s %8s %8s %11s %17s%n", "moved by fmap migrate", "read", "created",
+          "updated", "not landed", "rows in Dynamics"));
       for (JsonNode m : facts.path("moved")) {
         String where = m.path("object").asText() + " -> " + m.path("table").asText();
-        out.append(String.format(Locale.ROOT, "  %-26s %6d %8d %8d %11d %17s%n", where.length() > 26 ? where.substring(0, 23) + "..." : where,
+        out.append(String.format(Locale.ROOT, "  %-34s %6d %8d %8d %11d %17s%n", where.length() > 34 ? where.substring(0, 31) + "..." : where,
             m.path("read").asLong(), m.path("created").asLong(), m.path("updated").asLong(), m.path("notLanded").asLong(),
             m.has("rowsInDynamics") ? String.valueOf(m.path("rowsInDynamics").asLong()) : "-"));
       }

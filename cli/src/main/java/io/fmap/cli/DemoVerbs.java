@@ -51,12 +51,17 @@ final class DemoVerbs {
       }
     }
 
-    /** The verb's own account of why it stopped: its error lines, else the last thing it printed. */
+    /**
+     * The verb's own account of why it stopped: its error lines; else the first line of its standard
+     * error (a usage mistake's message, before the usage text); else the last line it printed.
+     */
     String failure() {
       List<String> errors = (err + out).lines().filter(l -> l.startsWith("error")).toList();
       if (!errors.isEmpty()) return String.join("; ", errors);
-      List<String> lines = (err + out).lines().filter(l -> !l.isBlank()).toList();
-      return lines.isEmpty() ? "exit code " + exit + " without a message" : lines.get(lines.size() - 1).strip();
+      List<String> stderr = err.lines().filter(l -> !l.isBlank()).toList();
+      if (!stderr.isEmpty()) return stderr.get(0).strip();
+      List<String> stdout = out.lines().filter(l -> !l.isBlank()).toList();
+      return stdout.isEmpty() ? "exit code " + exit + " without a message" : stdout.get(stdout.size() - 1).strip();
     }
   }
 
@@ -64,6 +69,8 @@ final class DemoVerbs {
   private final PrintWriter progress;
   private final int total;
   private final List<DemoStep> steps = new ArrayList<>();
+  /** A step's time runs from the end of the one before, so whatever the demo does for it is counted. */
+  private long stepStarted = System.nanoTime();
 
   DemoVerbs(Path project, PrintWriter progress, int total) {
     this.project = project;
@@ -143,18 +150,20 @@ final class DemoVerbs {
    * Records a verb's step: its exit code says the outcome, {@code detail} reads its key numbers when it
    * ran; when it failed, its error and its output's lines are printed and the demo stops.
    */
-  DemoStep verbStep(String name, long startNanos, Verb verb, boolean findingsAllowed, Function<Verb, String> detail)
+  DemoStep verbStep(String name, Verb verb, boolean findingsAllowed, Function<Verb, String> detail)
       throws Stopped {
     DemoStep.Outcome outcome = DemoStep.outcome(verb.exit(), findingsAllowed);
     if (outcome == DemoStep.Outcome.FAILED) {
-      return step(name, startNanos, outcome, verb.exit(), verb.failure() + " (full output in " + LOGS + "/)");
+      return step(name, outcome, verb.exit(), verb.failure() + " (full output in " + LOGS + "/)");
     }
-    return step(name, startNanos, outcome, verb.exit(), detail.apply(verb));
+    return step(name, outcome, verb.exit(), detail.apply(verb));
   }
 
   /** Records and prints a step; a failed one stops the demo. */
-  DemoStep step(String name, long startNanos, DemoStep.Outcome outcome, int exitCode, String detail) throws Stopped {
-    DemoStep step = new DemoStep(name, outcome, exitCode, detail, Duration.ofNanos(System.nanoTime() - startNanos));
+  DemoStep step(String name, DemoStep.Outcome outcome, int exitCode, String detail) throws Stopped {
+    long now = System.nanoTime();
+    DemoStep step = new DemoStep(name, outcome, exitCode, detail, Duration.ofNanos(now - stepStarted));
+    stepStarted = now;
     steps.add(step);
     progress.println(step.line(steps.size(), total));
     progress.flush();

@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
         "  fmap sample --html review/diff.html           the HTML report where a reviewer finds it"})
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(names = "--size", paramLabel = "N", defaultValue = "" + SampleSelector.DEFAULT_SIZE,
@@ -67,7 +68,7 @@ public final class SampleCommand implements Callable<Integer> {
       DataProject project = resolve();
       ApprovedPlan.Result approved = ApprovedPlan.load(project.dir());
       if (approved instanceof ApprovedPlan.Result.Refused refused) throw VerbStop.blocked(refused.message());
-      SampleRun.Result result = sample((ApprovedPlan.Result.Ready) approved, project);
+      SampleRun.Result result = sample((ApprovedPlan.Result.Ready) approved, project, err);
       Path page = html != null ? html.toAbsolutePath() : project.dir().resolve(".fmap").resolve("reports")
           .resolve(SampleDiffHtml.FILE_NAME);
       write(result, page);
@@ -88,14 +89,17 @@ public final class SampleCommand implements Callable<Integer> {
     }
   }
 
-  private SampleRun.Result sample(ApprovedPlan.Result.Ready plan, DataProject project) throws VerbStop {
+  private SampleRun.Result sample(ApprovedPlan.Result.Ready plan, DataProject project, PrintWriter err)
+      throws VerbStop {
     String who = CutoverProject.who();
     try (Ledger ledger = Ledger.open(project.ledger());
          WriterLock lock = ledger.lockForWriting("fmap sample (pid " + ProcessHandle.current().pid() + ", " + who + ")");
          SourceConnector source = project.openSource();
-         TargetConnector target = project.openTarget(plan.targetSchema())) {
+         TargetConnector target = project.openTarget(plan.targetSchema());
+         ProgressDisplay display = progress.open("sample", err, json)) {
+      display.countThrottlesOf(target);
       List<SourceUser> users = DataProject.sourceUsers(source);
-      return new SampleRun(plan.plan(), source, target, plan.targetSchema(), ledger)
+      return new SampleRun(plan.plan(), source, target, plan.targetSchema(), ledger).reportingTo(display.renderer())
           .run(size, seed, project.owners(users, target), users, LoadExecutor.Options.full(who));
     } catch (DataVerbOptions.Unusable e) {
       throw VerbStop.usage(e.getMessage());

@@ -35,7 +35,7 @@ class DemoCommandTest {
   @Test
   void smallDemoRunsEveryStepLandsRowsForEachMigratedObjectAndKeepsACheckCleanProject() throws Exception {
     Path project = tmp.resolve("acme");
-    Run demo = run("demo", "--size", "200", "--seed", "3", "--keep", project.toString(), "--json");
+    Run demo = run("demo", "--size", "100", "--seed", "3", "--keep", project.toString(), "--json");
     JsonNode summary = new ObjectMapper().readTree(demo.out());
 
     List<String> steps = new ArrayList<>();
@@ -52,7 +52,8 @@ class DemoCommandTest {
     // Each object migrate wrote is in the org, as the demo read the emulator's tables back before stopping it.
     assertTrue(summary.path("moved").size() >= 7, summary.path("moved").toString());
     for (JsonNode moved : summary.path("moved")) {
-      if (!moved.has("rowsInDynamics") || moved.path("object").asText().endsWith("~lookups")) continue;
+      // Lines like Company~lookups and Project~fmap_project_contact are second passes over rows already counted.
+      if (!moved.has("rowsInDynamics") || moved.path("object").asText().contains("~")) continue;
       assertTrue(moved.path("rowsInDynamics").asLong() > 0, moved.toString());
       assertTrue(moved.path("rowsInDynamics").asLong() >= moved.path("created").asLong(), moved.toString());
     }

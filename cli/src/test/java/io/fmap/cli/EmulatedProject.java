@@ -1,5 +1,6 @@
 package io.fmap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
 import io.fmap.emulator.dataverse.EmulatorConfig;
@@ -88,6 +89,17 @@ final class EmulatedProject implements AutoCloseable {
     DataVerbOptions options = new DataVerbOptions();
     options.project = dir;
     return options.resolve().openTarget(org);
+  }
+
+  /** From {@code fmap sample --json}'s diff: the first compared record of {@code table} with a {@code column} field. */
+  static JsonNode comparedRecord(JsonNode diff, String table, String column) {
+    for (JsonNode r : diff.path("records")) {
+      if (!r.path("table").asText().equals(table) || !r.path("problem").isNull()) continue;
+      for (JsonNode f : r.path("fields")) {
+        if (f.path("column").asText().equals(column)) return r;
+      }
+    }
+    throw new AssertionError("no compared " + table + " record with " + column + " in " + diff);
   }
 
   @Override

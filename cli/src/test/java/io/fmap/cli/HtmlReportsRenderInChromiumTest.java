@@ -46,7 +46,7 @@ class HtmlReportsRenderInChromiumTest {
       EmulatedProject.Run first = project.run("sample", "--size", "30", "--json");
       JsonNode diff = new ObjectMapper().readTree(first.out()).path("diff");
       // one account renamed behind fmap's back: a red row in the sample diff and a mismatch in reconcile
-      JsonNode account = named(diff, "account");
+      JsonNode account = EmulatedProject.comparedRecord(diff, "account", "name");
       try (TargetConnector target = project.target()) {
         target.write("account", List.of(new RowWrite(account.path("source").asText(),
             new RowAddress.ById(UUID.fromString(account.path("targetId").asText())), Map.of("name", "Renamed by hand"))));
@@ -128,11 +128,4 @@ class HtmlReportsRenderInChromiumTest {
     return n;
   }
 
-  private static JsonNode named(JsonNode diff, String table) {
-    for (JsonNode r : diff.path("records")) {
-      if (!r.path("table").asText().equals(table) || !r.path("problem").isNull()) continue;
-      for (JsonNode f : r.path("fields")) if (f.path("column").asText().equals("name")) return r;
-    }
-    throw new AssertionError("no " + table + " row with a name in " + diff);
-  }
 }

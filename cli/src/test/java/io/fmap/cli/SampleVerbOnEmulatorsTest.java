@@ -51,7 +51,7 @@ class SampleVerbOnEmulatorsTest {
       // Change one mapped field behind fmap's back: the rerun upserts the same rows (unchanged ones are
       // skipped by content hash), so the change is still there for the diff to find.
       Map<String, Integer> landed = landed(dv);
-      JsonNode account = first(diff, "account");
+      JsonNode account = EmulatedProject.comparedRecord(diff, "account", "name");
       String targetId = account.path("targetId").asText();
       try (TargetConnector target = project.target()) {
         target.write("account", List.of(new RowWrite(account.path("source").asText(),
@@ -77,14 +77,6 @@ class SampleVerbOnEmulatorsTest {
     return n;
   }
 
-  /** The first compared record of {@code table} that has a {@code name} column. */
-  private static JsonNode first(JsonNode diff, String table) {
-    for (JsonNode r : diff.path("records")) {
-      if (!r.path("table").asText().equals(table) || !r.path("problem").isNull()) continue;
-      for (JsonNode f : r.path("fields")) if (f.path("column").asText().equals("name")) return r;
-    }
-    throw new AssertionError("no " + table + " row with a name in " + diff);
-  }
 
   private static Map<String, Integer> landed(DataverseEmulator dv) {
     Map<String, Integer> counts = new TreeMap<>();

@@ -58,7 +58,7 @@ public final class HtmlPage {
 
   private static final String STYLE = """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2933;background:#f5f7fa}
-      main{max-width:1200px;margin:0 auto;padding:1.5em 2em 3em}
+      main{max-width:1400px;margin:0 auto;padding:1.5em 2em 3em}
       h1{font-size:1.6em;margin:.2em 0 .6em}h2{font-size:1.2em;margin:1.6em 0 .5em}
       p{margin:.4em 0}
       .figures{display:flex;flex-wrap:wrap;gap:.8em;margin:1em 0}
@@ -77,11 +77,13 @@ public final class HtmlPage {
        display:flex;gap:1em;align-items:center;flex-wrap:wrap}
       .filterbar input{font:inherit;padding:.25em .5em;width:22em;max-width:100%}.filterbar select{font:inherit;padding:.2em}
       table{border-collapse:collapse;margin:.4em 0 .3em;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12);
-       font-size:.92em;max-width:100%}
+       font-size:.88em;max-width:100%}
       th,td{border-bottom:1px solid #e4e7eb;padding:.3em .7em;text-align:left;vertical-align:top}
       th{background:#323f4b;color:#fff;font-weight:600;position:sticky;top:2.6em}
-      td{overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums}
+      td{overflow-wrap:anywhere;min-width:4em}td.k{overflow-wrap:normal}
+      td.id{font-family:ui-monospace,monospace;font-size:.85em;min-width:19ch;overflow-wrap:normal}td.n{text-align:right;font-variant-numeric:tabular-nums}
       tbody tr:nth-child(even){background:#f9fafb}tr.flagged td{background:#fde8e8}
+      details{max-width:36em}summary{cursor:pointer}
       .shown{color:#52606d;font-size:.85em;margin-bottom:1em}
       .bad{color:#c62828;font-weight:600}.good{color:#2e7d32;font-weight:600}
       """;
@@ -216,12 +218,46 @@ public final class HtmlPage {
     out.append("</tr></thead><tbody>\n");
   }
 
+  /** Longer texts fold: the first part shows, the whole text opens with a click, without script. */
+  private static final int FOLD_AFTER = 160;
+  /**
+   * A short text whose words are at most this long breaks only at spaces; longer words (emails,
+   * URLs) break anywhere, or a few of them in a row make the table wider than the window.
+   */
+  private static final int SHORT = 20;
+  private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\S+");
+  private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
   private static StringBuilder cells(StringBuilder out, List<Object> cells) {
     for (Object cell : cells) {
-      out.append(cell instanceof Number ? "<td class=\"n\">" : "<td>").append(cell == null ? "" : escape(String.valueOf(cell)))
-          .append("</td>");
+      if (cell instanceof Number) {
+        out.append("<td class=\"n\">").append(cell).append("</td>");
+        continue;
+      }
+      String text = cell == null ? "" : String.valueOf(cell);
+      if (text.length() > FOLD_AFTER) {
+        out.append("<td><details><summary>").append(escape(text.substring(0, FOLD_AFTER))).append("…</summary>")
+            .append(escape(text)).append("</details></td>");
+      } else if (GUID.matcher(text).matches()) {
+        // two lines at a hyphen: a whole GUID on one line takes a third of the table
+        out.append("<td class=\"id\">").append(text).append("</td>");
+      } else if (INSTANT.matcher(text).matches()) {
+        // date over time: three timestamp columns on one line each are wider than the window
+        out.append("<td class=\"k\">").append(escape(text).replaceFirst("T", "T<wbr>")).append("</td>");
+      } else if (text.length() <= 2 * SHORT && longestWord(text) <= SHORT) {
+        // ids, codes and statuses break only at spaces: broken anywhere they make columns of fragments
+        out.append("<td class=\"k\">").append(escape(text)).append("</td>");
+      } else {
+        out.append("<td>").append(escape(text)).append("</td>");
+      }
     }
     return out;
+  }
+
+  private static int longestWord(String text) {
+    int longest = 0;
+    for (String word : text.split("\\s+")) longest = Math.max(longest, word.length());
+    return longest;
   }
 
   public String render() {
