@@ -315,7 +315,7 @@ final class BatchWriter {
     setAside(skipped);
     if (changed.isEmpty()) return;
     // A state pass carries its own before-image (the state the first pass left); the others read it now.
-    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing);
+    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing, pass);
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
         p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
@@ -342,13 +342,14 @@ final class BatchWriter {
    * answered keeps that announcement's image: what the target holds now may be that very write.
    *
    * <p>Only rows that may be there are asked about: a row addressed by alternate key (the org may have
-   * it), or one a run wrote before. A row addressed by the id fmap derives from its source record and
+   * it), one a run wrote before, a lookup update. A row addressed by the id fmap derives from its source record and
    * never written is not there: only fmap makes those ids. A first load by derived ids reads nothing.
    */
-  private List<Prepared> withBeforeImages(String table, List<Prepared> rows, Map<RecordKey, LedgerEntry> standing)
-      throws IOException {
-    List<Prepared> asked = rows.stream()
-        .filter(p -> !(p.row().key() instanceof TargetKey.ById) || standing.containsKey(p.key())).toList();
+  private List<Prepared> withBeforeImages(String table, List<Prepared> rows, Map<RecordKey, LedgerEntry> standing,
+      Pass pass) throws IOException {
+    // A lookup update goes to a row the first pass wrote, in this run or an earlier one: always asked.
+    List<Prepared> asked = rows.stream().filter(p -> pass != Pass.ROWS
+        || !(p.row().key() instanceof TargetKey.ById) || standing.containsKey(p.key())).toList();
     if (asked.isEmpty()) return rows;
     List<Optional<CurrentRow>> current = target.current(table, asked.stream().map(Prepared::row).toList());
     if (current.size() != asked.size()) {
