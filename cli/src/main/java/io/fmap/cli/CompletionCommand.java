@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Print a shell completion script for fmap (bash; zsh loads it through bashcompinit).",
         "It is generated from the verbs and options of this fmap, so it never goes stale."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the script was printed",
+        "2:usage: a shell other than bash"},
     footer = {"", "Examples:",
         "  source <(fmap completion bash)                        completion in this shell",
         "  fmap completion bash > /etc/bash_completion.d/fmap    for every new shell"})

@@ -3,8 +3,12 @@ package io.fmap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fmap.runtime.cutover.DataverseRollbackTarget;
 import io.fmap.runtime.cutover.Delta;
 import io.fmap.runtime.cutover.DeltaWatch;
+import io.fmap.runtime.cutover.SourceDeletions;
+import io.fmap.runtime.cutover.UndoOrder;
+import io.fmap.runtime.dataverse.DataverseTargetConnector;
 import io.fmap.runtime.exec.LoadException;
 import io.fmap.runtime.exec.LoadExecutor;
 import io.fmap.runtime.ledger.Ledger;
@@ -28,15 +32,18 @@ import picocli.CommandLine.Option;
     description = {"Load the records changed in the source since each object's watermark, as a run of mode delta",
         "(unchanged records are skipped by content hash). A record also changed in the target since fmap wrote it",
         "is a conflict: --policy report (default) holds it back and lists it, target-wins keeps the target's row,",
-        "source-wins overwrites it. Records fmap wrote that the source no longer has are listed, not deleted.",
+        "source-wins overwrites it. Records fmap wrote that the source no longer has are listed, not deleted;",
+        "--apply-deletes --yes deletes their rows, as a run of its own that `fmap rollback` can undo.",
         "--watch repeats the pass every --every until --until has passed (Ctrl-C stops it). Exit 1 on conflicts",
         "under report or records that did not land."},
     footer = {"", "Examples:",
         "  fmap delta --source-dir ./spark-export                 one pass; conflicts listed, not loaded",
         "  fmap delta --policy source-wins --json                 one pass, source changes win",
-        "  fmap delta --watch --every 15m --until 48h             a pass every 15 minutes through the cutover"})
+        "  fmap delta --watch --every 15m --until 48h             a pass every 15 minutes through the cutover",
+        "  fmap delta --apply-deletes --yes                       also delete rows of records deleted in Spark"})
 public final class DeltaCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "report",
@@ -55,6 +62,15 @@ public final class DeltaCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print JSON instead of text") boolean json;
 
+  @Option(names = "--apply-deletes", description = "delete in the target the rows of records the source no longer"
+      + " has (each with its before-image in the ledger: `fmap rollback RUN` brings them back); needs --yes")
+  boolean applyDeletes;
+
+  @Option(names = "--yes", description = "with --apply-deletes: really delete") boolean yes;
+
+  /** What --apply-deletes did in each pass, in pass order. */
+  private final List<SourceDeletions.Result> deletions = new java.util.ArrayList<>();
+
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
       description = "records per batch, one ledger commit each (default: ${DEFAULT-VALUE})")
   int batchSize;
@@ -70,6 +86,10 @@ public final class DeltaCommand implements Callable<Integer> {
       schedule = watch ? new DeltaWatch(DeltaWatch.parseDuration(every), DeltaWatch.parseDuration(until),
           Clock.systemUTC(), d -> Thread.sleep(d.toMillis())) : null;
       if (batchSize < 1) throw new IllegalArgumentException("--batch-size needs a whole number of 1 or more");
+      if (applyDeletes && !yes) {
+        throw new IllegalArgumentException("--apply-deletes deletes rows in Dynamics: add --yes to do it (without "
+            + "--apply-deletes the records gone from the source are only listed)");
+      }
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return Fmap.USAGE;
@@ -79,16 +99,21 @@ public final class DeltaCommand implements Callable<Integer> {
       try (SourceConnector probe = ready.project().openSource()) {
         // settings the source needs (its token) are checked once, before any pass starts
       }
-      List<Delta.Result> results = schedule == null ? List.of(pass(ready, chosen, out))
-          : schedule.watch(() -> pass(ready, chosen, out), () -> Thread.currentThread().isInterrupted());
+      List<Delta.Result> results = schedule == null ? List.of(pass(ready, chosen, out, err))
+          : schedule.watch(() -> pass(ready, chosen, out, err), () -> Thread.currentThread().isInterrupted());
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode passes = mapper.createArrayNode();
-        results.forEach(r -> passes.add(toJson(r)));
+        for (int i = 0; i < results.size(); i++) {
+          ObjectNode pass = toJson(results.get(i));
+          if (i < deletions.size()) pass.set("deletes", toJson(deletions.get(i)));
+          passes.add(pass);
+        }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.createObjectNode().set("passes", passes)));
       }
       out.flush();
-      return results.stream().anyMatch(Delta.Result::needsAttention) ? Fmap.FINDINGS : Fmap.OK;
+      boolean refused = deletions.stream().anyMatch(d -> !d.failed().isEmpty());
+      return refused || results.stream().anyMatch(Delta.Result::needsAttention) ? Fmap.FINDINGS : Fmap.OK;
     } catch (VerbStop stop) {
       err.println("error: " + stop.getMessage());
       return stop.exitCode();
@@ -105,7 +130,8 @@ public final class DeltaCommand implements Callable<Integer> {
   }
 
   /** One pass with fresh connectors, holding the ledger's writer lock as {@code fmap migrate} does. */
-  private Delta.Result pass(CutoverProject.Ready ready, Delta.Policy chosen, PrintWriter out) throws java.io.IOException {
+  private Delta.Result pass(CutoverProject.Ready ready, Delta.Policy chosen, PrintWriter out, PrintWriter err)
+      throws java.io.IOException {
     DataProject project = ready.project();
     String who = CutoverProject.who();
     try (Ledger ledger = Ledger.open(project.ledger());
@@ -114,12 +140,25 @@ public final class DeltaCommand implements Callable<Integer> {
          TargetConnector target = ready.openTarget()) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withMode(RunMode.DELTA);
-      Delta.Result result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,
-          view -> new LoadExecutor(ready.plan(), view, target, ready.targetSchema(), ledger,
-              project.owners(users, target), users, options).run());
+      Delta.Result result;
+      try (ProgressDisplay display = progress.open("delta", err, json)) {
+        display.countThrottlesOf(target);
+        result = new Delta(ready.plan(), source, target, ready.targetSchema(), ledger).run(chosen,
+            view -> new LoadExecutor(ready.plan(), view, target, ready.targetSchema(), ledger,
+                project.owners(users, target), users, options).reportingTo(display.renderer()).run());
+      }
+      SourceDeletions.Result deleted = null;
+      if (applyDeletes) {
+        // openTarget builds the Dataverse connector; deletes go through its clients and throttles.
+        deleted = new SourceDeletions(ledger, target, new DataverseRollbackTarget((DataverseTargetConnector) target,
+            ready.targetSchema(), 4), ready.targetSchema(), UndoOrder.of(ready.plan()))
+            .apply(result.deletedInSource(), who, ready.plan().hash());
+        deletions.add(deleted);
+      }
       if (!json) {
         out.print(result.toText());
         out.print(result.load().toText());
+        if (deleted != null) out.print(deleted.toText());
         out.flush();
       }
       return result;
@@ -148,6 +187,16 @@ public final class DeltaCommand implements Callable<Integer> {
     ArrayNode deleted = node.putArray("deletedInSource");
     r.deletedInSource().forEach(k -> deleted.add(k.toString()));
     node.set("load", r.load().toJson());
+    return node;
+  }
+
+  private static ObjectNode toJson(SourceDeletions.Result d) {
+    ObjectNode node = new ObjectMapper().createObjectNode();
+    if (d.run() != null) node.put("run", d.run().id());
+    node.put("deleted", d.deleted()).put("alreadyGone", d.alreadyGone());
+    ArrayNode failed = node.putArray("failed");
+    d.failed().forEach(f -> failed.addObject().put("table", f.table()).put("id", f.id().toString())
+        .put("code", f.code()).put("message", f.message()));
     return node;
   }
 

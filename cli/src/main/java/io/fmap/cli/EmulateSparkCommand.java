@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
         "The bearer token is read from the environment variable named by --token-env.",
         "POST /_emulator/touch?object=Contact&count=50 edits records and bumps updated_at;",
         "POST /_emulator/faults?status=503&count=2 makes the next requests fail."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped normally",
+        "1:the export could not be read or the port not bound",
+        "2:usage: a bad option or value"},
     footer = {"", "Examples:",
         "  SPARK_TOKEN=dev fmap emulate spark --port 5556 --data /tmp/spark-export",
         "  SPARK_TOKEN=dev fmap emulate spark --port 5556 --size 500 --seed 1 --rate-limit 20"})

@@ -15,6 +15,10 @@ import picocli.CommandLine.Option;
         "The same --seed and --size always give the same bytes. Every awkward case of a real",
         "migration is in it: parent cycles, missing and shared owner emails, hostile file names,",
         "HTML with scripts, non-Latin text, values over the Dynamics limits."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the export was written",
+        "1:the folder could not be written",
+        "2:usage: a bad option or value"},
     footer = {"", "Examples:",
         "  fmap generate --size 500 --seed 1 --out /tmp/spark-export",
         "  fmap generate --size 1000000 --seed 7 --out big --large-files   also write the 128 MB file"})

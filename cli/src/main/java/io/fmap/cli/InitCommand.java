@@ -22,6 +22,10 @@ import picocli.CommandLine.Spec;
         "Create a new fmap project: a commented fmap.yaml, mappings/ (the standard set, or none),",
         "schemas/ (the pinned Spark and Dynamics schemas), .gitignore and a README.",
         "The folder must not exist yet or be empty: init never overwrites anything."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the project was created",
+        "1:a file could not be written",
+        "2:usage: the folder exists and is not empty"},
     footer = {"", "Examples:",
         "  fmap init acme-migration                 a project starting from the standard mappings",
         "  fmap init acme-migration --from empty    no mappings yet (try fmap suggest next)"})
@@ -69,7 +73,7 @@ public final class InitCommand implements Callable<Integer> {
     Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
-  private static boolean isEmpty(Path folder) throws java.io.IOException {
+  static boolean isEmpty(Path folder) throws java.io.IOException {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isEmpty();
     }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         "                                               one JSON result object"})
 public final class MigrateCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(names = "--json", description = "print one JSON object at the end instead of text")
@@ -73,7 +74,10 @@ public final class MigrateCommand implements Callable<Integer> {
     }
     ApprovedPlan.Result.Ready plan = (ApprovedPlan.Result.Ready) approved;
     try {
-      PreflightReport preflight = PreflightCommand.run(plan, project, 150);
+      PreflightReport preflight;
+      try (ProgressDisplay display = progress.open("preflight", err, json)) {
+        preflight = PreflightCommand.run(plan, project, 150, display.renderer());
+      }
       if (!clean(preflight) && !acceptWarnings) {
         err.print(preflight.toText());
         err.println("error: preflight is not clean; fix the mappings or the data, or pass --accept-warnings to load"
@@ -91,7 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     return !report.hasBlockers() && report.findings().isEmpty() && report.parentCycles().isEmpty();
   }
 
-  private int load(ApprovedPlan.Result.Ready plan, DataProject project, PreflightReport preflight, PrintWriter out, PrintWriter err)
+  private int load(ApprovedPlan.Result.Ready plan, DataProject project, PreflightReport preflight, PrintWriter out,
+      PrintWriter err)
       throws Exception {
     String who = System.getProperty("user.name", "fmap");
     try (Ledger ledger = Ledger.open(project.ledger());
@@ -101,9 +106,11 @@ public final class MigrateCommand implements Callable<Integer> {
       List<SourceUser> users = DataProject.sourceUsers(source);
       LoadExecutor.Options options = LoadExecutor.Options.full(who).withBatchSize(batchSize).withParallelism(parallelism);
       RunSummary summary;
-      try {
+      try (ProgressDisplay display = progress.open("migrate", err, json)) {
+        display.countThrottlesOf(target);
+        preflight.volumes().forEach(display.renderer()::expect);
         summary = new LoadExecutor(plan.plan(), source, target, plan.targetSchema(), ledger,
-            project.owners(users, target), users, options).run();
+            project.owners(users, target), users, options).reportingTo(display.renderer()).run();
       } catch (LoadException e) {
         err.println("error: " + e.getMessage());
         err.println("ledger: " + project.ledger().redacted());

@@ -1,6 +1,7 @@
 package io.fmap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.runtime.exec.LoadProgress;
 import io.fmap.runtime.exec.preflight.Preflight;
 import io.fmap.runtime.exec.preflight.PreflightReport;
 import io.fmap.runtime.owner.SourceUser;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         "  fmap preflight --project acme --json         one JSON object, for CI"})
 public final class PreflightCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(names = "--json", description = "print one JSON object instead of text")
@@ -53,7 +55,9 @@ public final class PreflightCommand implements Callable<Integer> {
     }
     PreflightReport report;
     try {
-      report = run((ApprovedPlan.Result.Ready) plan, project, recordsPerSecond);
+      try (ProgressDisplay display = progress.open("preflight", err, json)) {
+        report = run((ApprovedPlan.Result.Ready) plan, project, recordsPerSecond, display.renderer());
+      }
     } catch (DataVerbOptions.Unusable e) {
       err.println("error: " + e.getMessage());
       return Fmap.USAGE;
@@ -67,10 +71,14 @@ public final class PreflightCommand implements Callable<Integer> {
     return report.hasBlockers() ? Fmap.FINDINGS : Fmap.OK;
   }
 
-  /** The preflight of {@code plan}, with its own connectors (migrate runs it before it loads). */
-  static PreflightReport run(ApprovedPlan.Result.Ready plan, DataProject project, double recordsPerSecond)
-      throws DataVerbOptions.Unusable {
-    try (SourceConnector source = project.openSource(); TargetConnector target = project.openTarget(plan.targetSchema())) {
+  /**
+   * The preflight of {@code plan}, with its own connectors (migrate runs it before it loads), telling
+   * {@code progress} of every record read (a small object read for {@code ref(...)} lookups counts too).
+   */
+  static PreflightReport run(ApprovedPlan.Result.Ready plan, DataProject project, double recordsPerSecond,
+      LoadProgress progress) throws DataVerbOptions.Unusable {
+    try (SourceConnector source = new CountingSource(project.openSource(), progress);
+         TargetConnector target = project.openTarget(plan.targetSchema())) {
       List<SourceUser> users = DataProject.sourceUsers(source);
       return new Preflight(plan.plan(), source, plan.targetSchema(), project.owners(users, target), users,
           Preflight.Settings.spark(recordsPerSecond)).run();

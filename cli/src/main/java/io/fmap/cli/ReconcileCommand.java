@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
         "  fmap reconcile --full --html reconcile.html                every value; also an HTML page"})
 public final class ReconcileCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
+  @CommandLine.Mixin ProgressOptions progress;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--full", description = "compare the values of every record, not a sample") boolean full;
@@ -52,8 +53,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     ReconcileReport report;
     try {
       CutoverProject.Ready ready = CutoverProject.open(data);
-      try (Ledger ledger = Ledger.open(ready.project().ledger());
-           SourceConnector source = ready.project().openSource();
+      try (ProgressDisplay display = progress.open("reconcile", err, json);
+           Ledger ledger = Ledger.open(ready.project().ledger());
+           SourceConnector source = new CountingSource(ready.project().openSource(), display.renderer());
            TargetConnector target = ready.openTarget()) {
         report = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC())
             .run(full, sample);

@@ -56,8 +56,9 @@ public final class RollbackCommand implements Callable<Integer> {
 
   @Option(names = "--yes", description = "do it (without it: a dry run that changes nothing)") boolean yes;
 
-  @Option(names = "--force", description = "undo even over later runs' writes, and leave rows in doubt or without a"
-      + " before-image as they are") boolean force;
+  @Option(names = "--force", description = "undo even over later runs' writes, put before-images back over rows"
+      + " changed in the target since the run, and leave rows in doubt or without a before-image as they are")
+  boolean force;
 
   @Option(names = "--json", description = "print JSON instead of text") boolean json;
 

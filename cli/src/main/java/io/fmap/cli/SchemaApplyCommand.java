@@ -1,5 +1,7 @@
 package io.fmap.cli;
 
+import io.fmap.compiler.plan.PlanApproval;
+import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.runtime.dataverse.DataverseClient;
 import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.SchemaApplier;
@@ -21,16 +23,23 @@ import picocli.CommandLine.Command;
 @Command(name = "apply", mixinStandardHelpOptions = true,
     description = {"Create the custom tables (with notes), columns, option values, alternate keys and N:N",
         "relationships that the desired schema names and the org lacks; wait for key indexes; publish.",
-        "Nothing is dropped or altered, so a second run finds nothing to do and says so."},
+        "Nothing is dropped or altered, so a second run finds nothing to do and says so.",
+        "Without --schema, the desired schema is the approved plan's: the project's pinned Dynamics",
+        "schema with the schema changes its mappings declare (run 'fmap plan --approve' first)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the org has everything (or --dry-run listed it)",
+        "1:the org refused a change, or lacks a standard table or column",
+        "2:usage: missing or bad connection settings",
+        "3:blocked: the project's plan is not approved, or changed since"},
     footer = {"", "Examples:",
-        "  fmap schema apply                                  bring the org to schemas/dynamics.json",
+        "  fmap schema apply                                  create what the approved plan needs",
         "  fmap schema apply --schema plan/schema.json --dry-run   list what would be created"})
 public final class SchemaApplyCommand implements Callable<Integer> {
   @CommandLine.Mixin DataverseOptions dataverse;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--schema", paramLabel = "FILE", defaultValue = "schemas/dynamics.json",
-      description = "the schema the migration needs (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--schema", paramLabel = "FILE",
+      description = "the schema the migration needs (default: the approved plan's target schema)")
   Path desired;
 
   @CommandLine.Option(names = "--dry-run", description = "list the changes without making them")
@@ -42,11 +51,30 @@ public final class SchemaApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DataverseConfig config = dataverse.loadOrExplain(spec.commandLine().getErr());
     if (config == null) return Fmap.USAGE;
-    if (!Files.isRegularFile(desired)) {
-      err.println("error: " + desired + ": no such file; run 'fmap schema pull' or pass --schema FILE");
-      return Fmap.USAGE;
+    SystemSchema want;
+    String wanted;
+    if (desired != null) {
+      if (!Files.isRegularFile(desired)) {
+        err.println("error: " + desired + ": no such file; pass the desired schema, or leave --schema out to use"
+            + " the approved plan's");
+        return Fmap.USAGE;
+      }
+      want = SchemaSnapshots.read(desired);
+      wanted = desired.toString();
+    } else {
+      Path project = dataverse.config.toAbsolutePath().normalize().getParent();
+      ProjectPlan plan = ProjectPlan.load(project);
+      if (plan.planned().isEmpty()) {
+        err.println("error: the project has errors; run `fmap check` in " + project);
+        return Fmap.FINDINGS;
+      }
+      if (PlanApproval.check(project, plan.planned().get().lock()) instanceof PlanApproval.Verdict.Refused refused) {
+        err.println("error: " + refused.message());
+        return Fmap.BLOCKED;
+      }
+      want = plan.planned().get().program().target();
+      wanted = "the approved plan";
     }
-    SystemSchema want = SchemaSnapshots.read(desired);
     DataverseClient client = DataverseOptions.client(config);
     SchemaPuller puller = new SchemaPuller(client);
     List<String> standard = want.tables().stream().filter(t -> !t.custom()).map(Table::name).toList();
@@ -55,7 +83,7 @@ public final class SchemaApplyCommand implements Callable<Integer> {
     diff.problems().forEach(p -> err.println("error: " + p));
     if (!diff.problems().isEmpty()) return Fmap.FINDINGS;
     if (diff.changes().isEmpty()) {
-      out.println("no changes: " + config.url() + " already has everything " + desired + " needs ("
+      out.println("no changes: " + config.url() + " already has everything " + wanted + " needs ("
           + want.tables().size() + " tables, " + standard.size() + " standard)");
       return Fmap.OK;
     }

@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
         "--sample-dir, what sample values look like. Writes a draft .fmap with a confidence and a",
         "reason on every line. Existing mapping files are never changed; the draft runs only after",
         "a person edits it and moves it into the project."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the draft was printed or written",
+        "1:the project could not be read",
+        "2:usage: syntax errors in the mappings, or --out exists"},
     footer = {"", "Examples:",
         "  fmap suggest --project acme --sample-dir acme/spark-export --out acme/draft/suggested.fmap",
         "  fmap suggest                          print the draft for the project in this folder"})

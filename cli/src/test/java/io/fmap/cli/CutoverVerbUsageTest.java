@@ -66,6 +66,12 @@ class CutoverVerbUsageTest {
   }
 
   @Test
+  void deltaApplyDeletesWithoutYesIsRefusedBeforeAnythingIsOpened() {
+    assertEquals(Fmap.USAGE, run("delta", "--apply-deletes", "--project", dir.toString()));
+    assertTrue(err.toString().contains("add --yes"), err.toString());
+  }
+
+  @Test
   void deltaOutsideAProjectNamesTheFolder() {
     assertEquals(Fmap.USAGE, run("delta", "--project", dir.toString()));
     assertTrue(err.toString().contains("no fmap.yaml here"), err.toString());

@@ -37,10 +37,16 @@ class DataVerbUsageTest {
 
   @Test
   void aFolderWithoutFmapYamlIsNotAProject() {
-    for (String verb : new String[] {"preflight", "migrate"}) {
+    for (String verb : new String[] {"preflight", "migrate", "sample"}) {
       String err = usageError(verb, "--project", dir.toString());
       assertTrue(err.contains("no fmap.yaml here; run in the project folder or pass --project DIR"), err);
     }
+  }
+
+  @Test
+  void aSampleOfNoRecordsIsAUsageError() {
+    String err = usageError("sample", "--project", dir.toString(), "--size", "0");
+    assertTrue(err.contains("--size needs a whole number of 1 or more"), err);
   }
 
   @Test

@@ -90,10 +90,15 @@ class DataVerbsOnEmulatorsTest {
       long migrated = generated.total() - generated.counts().get("users") - generated.counts().get("pipelines")
           - generated.counts().get("stages");
       assertEquals(migrated, result.path("recordsRead").asLong(), first.out());
+      // Not on a terminal: the progress of the load ends with one plain line on stderr, every object done.
+      String finalProgress = first.err().lines().filter(l -> l.startsWith("migrate ")).reduce((x, y) -> y).orElse("");
+      assertTrue(finalProgress.contains("Company " + companies + "/" + companies + " 100%"), first.err());
 
       Map<String, Integer> landed = landed(dv);
-      Run second = run("migrate", "--project", p, "--accept-warnings", "--json");
+      Run second = run("migrate", "--project", p, "--accept-warnings", "--json", "--quiet");
       assertEquals(first.exit(), second.exit(), second.err());
+      assertTrue(second.err().lines().noneMatch(l -> l.startsWith("migrate ") || l.startsWith("preflight ")),
+          "--quiet prints no progress: " + second.err());
       assertEquals(landed, landed(dv),
           "a second migrate duplicates nothing");
       long created = 0;

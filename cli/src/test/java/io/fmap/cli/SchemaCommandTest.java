@@ -58,4 +58,13 @@ class SchemaCommandTest {
     assertTrue(err.toString().contains("secretEnv"), err.toString());
     assertFalse((out.toString() + err).contains("hunter2-do-not-commit"));
   }
+
+  @Test
+  void sparkPullNeedsASparkSectionAndTakesNoTableList() throws Exception {
+    Path f = Files.writeString(dir.resolve("fmap.yaml"), "dataverse:\n  url: https://contoso.crm.dynamics.com\n");
+    assertEquals(Fmap.USAGE, run("schema", "pull", "--spark", "--config", f.toString()));
+    assertTrue(err.toString().contains("no 'spark:' section"), err.toString());
+    assertEquals(Fmap.USAGE, run("schema", "pull", "--spark", "--tables", "Company", "--config", f.toString()));
+    assertTrue(err.toString().contains("Spark's schema is read whole"), err.toString());
+  }
 }

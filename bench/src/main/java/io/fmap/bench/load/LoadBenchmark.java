@@ -41,12 +41,17 @@ import java.util.Map;
  * mvn -B -q -pl bench -am package -DskipTests
  * java -jar bench/target/fmap-bench.jar [--rows 20000] [--batch 100] [--identities 1] [--limits default|strict|none]
  *     [--request-ms MS] [--row-ms MS]     (the latency model; default: the emulator's 10 ms + 2 ms per row)
+ *     [--phases all|limited,free,null]     (which of the three loads to run; default all)
  * </pre>
  */
 public final class LoadBenchmark {
   private static final String TENANT = "bench";
 
-  record Options(int rows, int batch, int identities, String limits, long requestMs, long rowMs) {
+  record Options(int rows, int batch, int identities, String limits, long requestMs, long rowMs, String phases) {
+    boolean runs(String phase) {
+      return phases.equals("all") || List.of(phases.split(",")).contains(phase);
+    }
+
     static Options parse(String[] args) {
       int rows = 20_000;
       int batch = 100;
@@ -54,6 +59,7 @@ public final class LoadBenchmark {
       String limits = "default";
       long requestMs = -1;
       long rowMs = -1;
+      String phases = "all";
       for (int i = 0; i + 1 < args.length; i += 2) {
         switch (args[i]) {
           case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -62,15 +68,17 @@ public final class LoadBenchmark {
           case "--limits" -> limits = args[i + 1];
           case "--request-ms" -> requestMs = Long.parseLong(args[i + 1]);
           case "--row-ms" -> rowMs = Long.parseLong(args[i + 1]);
+          case "--phases" -> phases = args[i + 1];
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; use --rows N --batch B --identities K --limits default|strict|none --request-ms MS --row-ms MS");
+              + "; use --rows N --batch B --identities K --limits default|strict|none --request-ms MS --row-ms MS"
+              + " --phases all|limited,free,null");
         }
       }
-      return new Options(rows, batch, identities, limits, requestMs, rowMs);
+      return new Options(rows, batch, identities, limits, requestMs, rowMs, phases);
     }
   }
 
-  record Run(long rows, double seconds, long failed, long inTarget, long throttled, int maxInFlight) {
+  record Run(long rows, double seconds, long failed, long inTarget, long throttled, int maxInFlight, String cpu) {
     double rowsPerSecond() { return rows / seconds; }
   }
 
@@ -83,23 +91,27 @@ public final class LoadBenchmark {
     Limits profile = Limits.profile(o.limits());
     Limits limited = profile.withLatency(!o.limits().equals("none")).withCosts(
         o.requestMs() >= 0 ? o.requestMs() : profile.requestCostMillis(), o.rowMs() >= 0 ? o.rowMs() : profile.rowCostMillis());
-    Run run = load(o, limited);
-    System.out.printf(Locale.ROOT, "limits %s, latency model %d ms/request + %d ms/row:%n", o.limits(),
-        limited.requestCostMillis(), limited.rowCostMillis());
-    report(run);
-    if (limited.enabled()) {
-      Ceiling c = Ceiling.of(run.rows(), o.batch(), o.identities(), limited.requestCostMillis(), limited.rowCostMillis(),
-          limited.concurrent(), limited.requests(), limited.executionMillis(), limited.window().toMillis() / 1000.0);
-      System.out.println("  " + c.formula());
-      System.out.printf(Locale.ROOT, "  ratio achieved/ceiling = %.2f%n", run.rowsPerSecond() / c.rowsPerSecond());
+    if (o.runs("limited")) {
+      Run run = load(o, limited);
+      System.out.printf(Locale.ROOT, "limits %s, latency model %d ms/request + %d ms/row:%n", o.limits(),
+          limited.requestCostMillis(), limited.rowCostMillis());
+      report(run);
+      if (limited.enabled()) {
+        Ceiling c = Ceiling.of(run.rows(), o.batch(), o.identities(), limited.requestCostMillis(), limited.rowCostMillis(),
+            limited.concurrent(), limited.requests(), limited.executionMillis(), limited.window().toMillis() / 1000.0);
+        System.out.println("  " + c.formula());
+        System.out.printf(Locale.ROOT, "  ratio achieved/ceiling = %.2f%n", run.rowsPerSecond() / c.rowsPerSecond());
+      }
     }
-    if (!o.limits().equals("none")) {
+    if (!o.limits().equals("none") && o.runs("free")) {
       Run free = load(o, Limits.none());
       System.out.println("limits none, no latency (fmap plus the emulator's rule checks, in the same JVM):");
       report(free);
     }
-    System.out.println("null target (accepts every write, stores nothing): the connector's own cost:");
-    report(loadIntoNull(o));
+    if (o.runs("null")) {
+      System.out.println("null target (accepts every write, stores nothing): the connector's own cost:");
+      report(loadIntoNull(o));
+    }
   }
 
   static Run loadIntoNull(Options o) throws Exception {
@@ -114,12 +126,14 @@ public final class LoadBenchmark {
           new LinkOnlyFileStore("bench-files"))) {
         c.write("account", accounts("W", 20_000)); // JIT; not timed
         List<RowWrite> rows = accounts("S", o.rows());
+        CpuSplit cpu = new CpuSplit();
         long start = System.nanoTime();
         List<WriteResult> results = c.write("account", rows);
         double seconds = (System.nanoTime() - start) / 1e9;
+        String split = cpu.report(rows.size());
         long failed = results.stream().filter(r -> !r.ok()).count();
         int inFlight = c.clients().stream().mapToInt(x -> x.gate().maxInFlight()).max().orElse(0);
-        return new Run(rows.size(), seconds, failed, 0, 0, inFlight);
+        return new Run(rows.size(), seconds, failed, 0, 0, inFlight, split);
       }
     }
   }
@@ -128,6 +142,7 @@ public final class LoadBenchmark {
     System.out.printf(Locale.ROOT, "  %d rows in %.2f s = %.0f rows/s; failed rows %d; rows in target %d; 429s %d;"
         + " most requests in flight %d%n", r.rows(), r.seconds(), r.rowsPerSecond(), r.failed(), r.inTarget(),
         r.throttled(), r.maxInFlight());
+    System.out.println(r.cpu());
   }
 
   static Run load(Options o, Limits limits) throws Exception {
@@ -148,12 +163,14 @@ public final class LoadBenchmark {
           new LinkOnlyFileStore("bench-files"))) {
         c.write("account", warmup); // JIT and connections; not timed
         long before = dv.stats().throttled();
+        CpuSplit cpu = new CpuSplit();
         long start = System.nanoTime();
         List<WriteResult> results = c.write("account", rows);
         double seconds = (System.nanoTime() - start) / 1e9;
+        String split = cpu.report(rows.size());
         long failed = results.stream().filter(r -> !r.ok()).count();
         int inFlight = c.clients().stream().mapToInt(x -> x.gate().maxInFlight()).max().orElse(0);
-        return new Run(rows.size(), seconds, failed, dv.count("account"), dv.stats().throttled() - before, inFlight);
+        return new Run(rows.size(), seconds, failed, dv.count("account"), dv.stats().throttled() - before, inFlight, split);
       }
     }
   }

@@ -79,6 +79,8 @@ final class JavaTypes {
     if (to.equals(DECIMAL)) return CodeBlock.of("$T.decimal($L)", VALUES, boxed.code());
     if (to.equals(LONG)) return CodeBlock.of("$T.integer($L)", VALUES, boxed.code());
     if (to.equals(DATE)) return CodeBlock.of("$T.date($L)", VALUES, boxed.code());
+    // A date widens to the instant its day starts; reading it as text would refuse the date-only form.
+    if (to.equals(INSTANT) && boxed.type().equals(DATE)) return CodeBlock.of("$T.startOfDay($L)", VALUES, boxed.code());
     if (to.equals(INSTANT)) return CodeBlock.of("$T.instant($L)", VALUES, boxed.code());
     if (to.equals(BOOLEAN)) return CodeBlock.of("$T.bool($L)", VALUES, boxed.code());
     return CodeBlock.of("($T) $L", to, boxed.code());

@@ -35,11 +35,19 @@ public final class DraftWriter {
     }
     List<Suggestion.NewColumn> columns = new ArrayList<>();
     Map<String, List<Suggestion.Assign>> maps = new LinkedHashMap<>();
+    Map<String, Suggestion.Route> routes = new LinkedHashMap<>();
     for (Suggestion s : suggestions) {
       if (s instanceof Suggestion.NewColumn c) columns.add(c);
+      if (s instanceof Suggestion.Route r) routes.put(header(r.sourceObject(), r.targetTable()), r);
       if (s instanceof Suggestion.Assign a) {
-        maps.computeIfAbsent("spark." + a.sourceObject() + " -> dynamics." + a.targetTable(), k -> new ArrayList<>()).add(a);
+        maps.computeIfAbsent(header(a.sourceObject(), a.targetTable()), k -> new ArrayList<>()).add(a);
       }
+    }
+    for (Suggestion s : suggestions) {
+      if (!(s instanceof Suggestion.NewTable t)) continue;
+      out.append('\n').append(comment(t)).append("\ntable dynamics.").append(t.table()).append(" {\n");
+      t.columns().forEach(c -> out.append("  ").append(c).append('\n'));
+      out.append("}\n");
     }
     if (!columns.isEmpty()) out.append('\n');
     for (Suggestion.NewColumn c : columns) {
@@ -47,7 +55,14 @@ public final class DraftWriter {
           .append(c.type()).append("  ").append(comment(c)).append('\n');
     }
     for (Map.Entry<String, List<Suggestion.Assign>> map : maps.entrySet()) {
-      out.append("\nmap ").append(map.getKey()).append(" {\n");
+      Suggestion.Route route = routes.get(map.getKey());
+      out.append('\n');
+      if (route != null) out.append(comment(route)).append('\n');
+      out.append("map ").append(map.getKey());
+      if (route != null) {
+        out.append(route.condition().equals("otherwise") ? " otherwise" : " when " + route.condition());
+      }
+      out.append(" {\n");
       int width = map.getValue().stream().mapToInt(a -> left(a).length()).max().orElse(0);
       for (Suggestion.Assign a : map.getValue()) {
         String left = left(a);
@@ -57,6 +72,10 @@ public final class DraftWriter {
       out.append("}\n");
     }
     return out.toString();
+  }
+
+  private static String header(String sourceObject, String targetTable) {
+    return "spark." + sourceObject + " -> dynamics." + targetTable;
   }
 
   private static String left(Suggestion.Assign a) {

@@ -29,6 +29,10 @@ record ExistingMappings(Map<String, Set<String>> readFields, Map<String, Set<Str
       for (Declaration d : file.declarations()) {
         if (d instanceof MapDecl map) m.add(map);
         if (d instanceof ColumnDecl column) m.addColumn(column);
+        // A table the project declares: its name is taken even before a column of it is mapped.
+        if (d instanceof io.fmap.compiler.ast.TableDecl table) {
+          m.declaredColumns.computeIfAbsent(table.table().last().text(), k -> new TreeSet<>());
+        }
       }
     }
     return m;

@@ -32,6 +32,13 @@ public final class MappingSuggester {
   /** Below this no existing table is proposed for a source object. */
   static final double TABLE_THRESHOLD = 0.6;
   private static final String PREFIX = "fmap_";
+  /**
+   * A source's own change timestamp: Dynamics keeps {@code modifiedon} itself and delta runs read
+   * the Spark value as their watermark, so it is not data to carry (the standard set drops it).
+   */
+  private static final Set<String> WATERMARKS = Set.of("updatedat", "modifiedat", "lastmodifiedat", "updatedon");
+  /** Words that make a text field a person's email that owner() can resolve. */
+  private static final List<String> OWNER_WORDS = List.of("owner", "author", "creator", "assignee");
 
   private final SystemSchema source;
   private final SystemSchema target;
@@ -49,17 +56,153 @@ public final class MappingSuggester {
     this.profiles = profiles;
   }
 
+  /**
+   * Where one source object's records go: a table, and when the object splits over several tables
+   * the condition that picks this one ({@code null}: every record) and the field it tests.
+   */
+  private record Destination(String table, String condition, String routeField, String reason) {
+    boolean routed() {
+      return condition != null;
+    }
+  }
+
   /** The draft, object by object in source schema order. */
   public List<Suggestion> suggest() {
     List<Suggestion> out = new ArrayList<>();
     Map<String, String> tableOf = tableChoices();
+    Map<String, List<Destination>> destinations = destinations(tableOf);
     for (Table object : sorted(source.tables())) {
-      // A table the project declares itself (table dynamics.fmap_project { ... }) is not in the
-      // pulled schema: its columns are the project's own, so there is nothing to match against.
-      Optional<Table> table = Optional.ofNullable(tableOf.get(object.name())).flatMap(target::table);
-      table.ifPresent(t -> out.addAll(forObject(object, t, tableOf)));
+      if (!destinations.containsKey(object.name()) && object.custom()
+          && !existing.targetsOf().containsKey(object.name())) {
+        out.addAll(customTable(object, tableOf));
+      }
+      for (Destination d : destinations.getOrDefault(object.name(), List.of())) {
+        // A table the project declares itself (table dynamics.fmap_project { ... }) is not in the
+        // pulled schema: its columns are the project's own, so there is nothing to match against.
+        Optional<Table> table = target.table(d.table());
+        if (table.isEmpty()) continue;
+        if (d.routed()) out.add(new Suggestion.Route(object.name(), d.table(), d.condition(), 0.7, d.reason()));
+        out.addAll(forObject(object, table.get(), tableOf, d));
+      }
     }
     return out;
+  }
+
+  /**
+   * Each object's destinations: its table; or, for an object the project does not map yet, a split
+   * by a choice field when the field's values name kinds of activity (call, meeting, email, task:
+   * one Dynamics table each), and a person with lead-like statuses (new, unqualified) goes to
+   * lead while unqualified and to its own table otherwise.
+   */
+  private Map<String, List<Destination>> destinations(Map<String, String> tableOf) {
+    Map<String, List<Destination>> out = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>(tableOf.values());
+    existing.targetsOf().values().forEach(taken::addAll);
+    for (Table object : sorted(source.tables())) {
+      boolean mapped = existing.targetsOf().containsKey(object.name());
+      String table = tableOf.get(object.name());
+      if (table != null) {
+        Optional<Destination> lead = mapped ? Optional.empty() : leadRoute(object, table, taken);
+        if (lead.isPresent()) {
+          taken.add(lead.get().table());
+          out.put(object.name(), List.of(lead.get(), new Destination(table, "otherwise", lead.get().routeField(),
+              "the other records of " + object.name())));
+        } else {
+          out.put(object.name(), List.of(new Destination(table, null, null, null)));
+        }
+      } else if (!mapped) {
+        List<Destination> split = activitySplit(object, taken);
+        split.forEach(d -> taken.add(d.table()));
+        if (!split.isEmpty()) out.put(object.name(), split);
+      }
+    }
+    return out;
+  }
+
+  /** One destination per value of a choice field that names a kind of activity with a free table. */
+  private List<Destination> activitySplit(Table object, Set<String> taken) {
+    for (Column field : sortedColumns(object.columns())) {
+      if (field.type() != ColumnType.CHOICE) continue;
+      List<Destination> split = new ArrayList<>();
+      for (OptionValue option : field.options()) {
+        String kind = NameSimilarity.ACTIVITY_KINDS.get(NameSimilarity.squash(option.label()));
+        if (kind == null || taken.contains(kind) || target.table(kind).isEmpty()) continue;
+        if (split.stream().anyMatch(d -> d.table().equals(kind))) continue;
+        split.add(new Destination(kind, DraftWriter.name(field.name()) + " == " + quote(option.label()), field.name(),
+            field.name() + " \"" + option.label() + "\" is a kind of activity; Dynamics keeps it in " + kind));
+      }
+      if (split.size() >= 2) return split;
+    }
+    return List.of();
+  }
+
+  /** Lead for a person whose status field has lead-like values, when the object goes to contact. */
+  private Optional<Destination> leadRoute(Table object, String table, Set<String> taken) {
+    if (!table.equals("contact") || taken.contains("lead") || target.table("lead").isEmpty()) return Optional.empty();
+    for (Column field : sortedColumns(object.columns())) {
+      if (field.type() != ColumnType.CHOICE || !NameSimilarity.squash(field.name()).contains("status")) continue;
+      List<String> leadLike = field.options().stream().map(OptionValue::label)
+          .filter(l -> NameSimilarity.LEAD_STATUSES.contains(NameSimilarity.squash(l))).toList();
+      if (leadLike.isEmpty() || leadLike.size() == field.options().size()) continue;
+      String values = leadLike.stream().map(MappingSuggester::quote).collect(Collectors.joining(", "));
+      return Optional.of(new Destination("lead", DraftWriter.name(field.name()) + " in [" + values + "]", field.name(),
+          "a person with status " + String.join(" or ", leadLike) + " is not qualified yet: a lead in Dynamics"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A Spark custom object nothing in Dynamics fits: a custom table {@code fmap_<object>} with a column
+   * per field ({@code fmap_<field>}, the name field first: a table's first text column is its primary
+   * name), a lookup per reference to an object that goes somewhere, the Spark id as key and the owner
+   * email as owner. Lists of references (many-to-many links) are left to a {@code relationship}.
+   */
+  private List<Suggestion> customTable(Table object, Map<String, String> tableOf) {
+    String table = PREFIX + NameSimilarity.squash(object.name());
+    if (target.table(table).isPresent() || existing.declaredColumns().containsKey(table)) return List.of();
+    String why = "Spark's custom object " + object.name() + " has no Dynamics table; a custom table keeps it";
+    List<String> columns = new ArrayList<>();
+    List<Suggestion> assigns = new ArrayList<>();
+    List<Column> fields = new ArrayList<>(sortedColumns(object.columns()));
+    fields.sort(Comparator.comparing((Column f) -> !f.name().equalsIgnoreCase("name")));
+    for (Column field : fields) {
+      String lower = field.name().toLowerCase(Locale.ROOT);
+      if (WATERMARKS.contains(NameSimilarity.squash(field.name()))) continue;
+      String column = PREFIX + NameSimilarity.squash(field.name());
+      String value = DraftWriter.name(field.name());
+      String type;
+      if (field.type() == ColumnType.ID) {
+        column = PREFIX + "sourceid";
+        type = "text(100)";
+      } else if (field.type() == ColumnType.TEXT && OWNER_WORDS.stream().anyMatch(lower::contains) && lower.contains("email")) {
+        assigns.add(new Suggestion.Assign(object.name(), field.name(), table, "ownerid", "owner(" + value + ")", false,
+            0.9, "the owner's email resolves to a Dynamics user"));
+        continue;
+      } else if (field.type() == ColumnType.LOOKUP && field.targets().size() == 1
+          && tableOf.containsKey(field.targets().get(0).table())) {
+        String object2 = field.targets().get(0).table();
+        // The owning user is the owner email's business (ownerid), not a second user column.
+        if (tableOf.get(object2).equals("systemuser")) continue;
+        column = PREFIX + tableOf.get(object2) + "id";
+        type = "lookup(dynamics." + tableOf.get(object2) + ")";
+        value = "ref(spark." + object2 + ", " + value + ")";
+      } else {
+        Optional<String> kept = newColumnType(field);
+        if (kept.isEmpty()) continue;
+        type = kept.get();
+      }
+      columns.add(column + ": " + type);
+      assigns.add(new Suggestion.Assign(object.name(), field.name(), table, column, value,
+          field.type() == ColumnType.ID, field.type() == ColumnType.ID ? 1.0 : 0.5, "into the new table's " + column));
+    }
+    List<Suggestion> out = new ArrayList<>();
+    out.add(new Suggestion.NewTable(table, columns, 0.5, why));
+    out.addAll(assigns);
+    return out;
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** The target table for each source object: the one it is mapped to already, else the most alike. */
@@ -88,8 +231,12 @@ public final class MappingSuggester {
 
   private record Candidate(Column field, Column column, double score, String reason) {}
 
-  private List<Suggestion> forObject(Table object, Table table, Map<String, String> tableOf) {
-    Set<String> read = existing.readFields().getOrDefault(object.name(), Set.of());
+  private List<Suggestion> forObject(Table object, Table table, Map<String, String> tableOf, Destination to) {
+    Set<String> read = new HashSet<>(existing.readFields().getOrDefault(object.name(), Set.of()));
+    // The field that routes records is spent on routing; a source timestamp is not data.
+    if (to.routeField() != null) read.add(to.routeField());
+    object.columns().stream().filter(f -> WATERMARKS.contains(NameSimilarity.squash(f.name())))
+        .forEach(f -> read.add(f.name()));
     Set<String> busy = new TreeSet<>(existing.assignedColumns().getOrDefault(table.name(), Set.of()));
     Set<String> declared = existing.declaredColumns().getOrDefault(table.name(), Set.of());
     Map<String, ValueProfile> samples = profiles.getOrDefault(object.name(), Map.of());
@@ -136,6 +283,9 @@ public final class MappingSuggester {
         out.add(a);
         continue;
       }
+      // A field left over in a split gets no new column in every table it splits into: whether it
+      // belongs to one kind, all or none is for a person to say. The "otherwise" table keeps them.
+      if (to.routed() && !to.condition().equals("otherwise")) continue;
       newColumnType(field).ifPresent(type -> {
         String name = PREFIX + NameSimilarity.squash(field.name());
         if (table.column(name).isPresent() || declared.contains(name) || busy.contains(name)) return;
@@ -152,7 +302,9 @@ public final class MappingSuggester {
   private Candidate candidate(Column field, Column column, ValueProfile profile, Map<String, String> tableOf) {
     if (column.type() == ColumnType.OWNER) {
       // Spark names owners by email; owner() finds the Dynamics user with that address.
-      boolean ownerEmail = field.type() == ColumnType.TEXT && field.name().toLowerCase(Locale.ROOT).contains("owner");
+      String lower = field.name().toLowerCase(Locale.ROOT);
+      boolean ownerEmail = field.type() == ColumnType.TEXT && OWNER_WORDS.stream().anyMatch(lower::contains)
+          && lower.contains("email");
       return ownerEmail ? new Candidate(field, column, 0.9, "the owner's email resolves to a Dynamics user") : null;
     }
     double name = NameSimilarity.score(field.name(), column.name(), column.displayName());
@@ -213,6 +365,7 @@ public final class MappingSuggester {
 
   private static String valueFor(Column field, Column column, Map<String, String> tableOf) {
     if (column.type() == ColumnType.OWNER) return "owner(" + DraftWriter.name(field.name()) + ")";
+    if (field.type() == ColumnType.LOOKUP && field.targets().size() > 1) return polymorphicRef(field, column, tableOf);
     if (field.type() == ColumnType.LOOKUP) {
       String object = field.targets().stream().map(LookupTarget::table)
           .filter(t -> tableOf.containsKey(t) && column.target(tableOf.get(t)).isPresent()).findFirst().orElseThrow();
@@ -223,6 +376,23 @@ public final class MappingSuggester {
       return DraftWriter.name(field.name()) + " | truncate(" + column.maxLength() + ")";
     }
     return DraftWriter.name(field.name());
+  }
+
+  /**
+   * A reference that may point to several objects ({@code related}: Company, Contact, Deal, ...) is a
+   * pair of object name and id; a ref takes the id, chosen by the object, and objects the column
+   * cannot point to (or that go nowhere) are left empty.
+   */
+  private static String polymorphicRef(Column field, Column column, Map<String, String> tableOf) {
+    String name = DraftWriter.name(field.name());
+    StringBuilder match = new StringBuilder("match ").append(name).append(".object {\n");
+    for (LookupTarget ref : field.targets()) {
+      String mapped = tableOf.get(ref.table());
+      boolean fits = mapped != null && column.target(mapped).isPresent();
+      match.append("    ").append(quote(ref.table())).append(" -> ")
+          .append(fits ? "ref(spark." + ref.table() + ", " + name + ".id)" : "null").append('\n');
+    }
+    return match.append("    else -> null\n  }").toString();
   }
 
   /** The type of a new column that keeps a field's values; empty for ids, references and files. */

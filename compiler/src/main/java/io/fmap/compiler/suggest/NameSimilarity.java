@@ -36,7 +36,24 @@ final class NameSimilarity {
       Map.entry("parentid", "parentaccountid"), Map.entry("note", "annotation"),
       Map.entry("user", "systemuser"), Map.entry("activity", "activitypointer"),
       Map.entry("probability", "closeprobability"), Map.entry("subject", "subject"),
-      Map.entry("body", "description"), Map.entry("duedate", "scheduledend"));
+      Map.entry("body", "description"), Map.entry("forecastcategory", "opportunityratingcode"),
+      Map.entry("occurredat", "actualstart"), Map.entry("durationmin", "actualdurationminutes"),
+      Map.entry("durationminutes", "actualdurationminutes"), Map.entry("from", "sender"),
+      Map.entry("related", "regardingobjectid"), Map.entry("regarding", "regardingobjectid"),
+      Map.entry("mimetype", "mimetype"), Map.entry("filename", "filename"));
+
+  /**
+   * Kinds of activity as CRM systems name them, to the Dynamics activity table of that kind: a
+   * source object whose choice field has these values splits into those tables.
+   */
+  static final Map<String, String> ACTIVITY_KINDS = Map.ofEntries(
+      Map.entry("call", "phonecall"), Map.entry("phonecall", "phonecall"), Map.entry("meeting", "appointment"),
+      Map.entry("appointment", "appointment"), Map.entry("event", "appointment"), Map.entry("email", "email"),
+      Map.entry("task", "task"), Map.entry("todo", "task"));
+
+  /** Statuses of a person who is not yet qualified: in Dynamics such a person is a lead, not a contact. */
+  static final Set<String> LEAD_STATUSES = Set.of("new", "unqualified", "open", "prospect", "lead", "attempted",
+      "notcontacted", "contacted", "cold", "raw");
 
   /** Similarity of a source name to a target column or table (its name and display name). */
   static double score(String source, String targetName, String targetDisplay) {

@@ -128,6 +128,8 @@ class HostileInputTest {
   }
 
   @Test
+  // A hang guard, not a speed check: on a loaded 2-core machine this parse took 74 s (8 s of CPU).
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void aFiveMegabyteFileOfMapsParsesCleanly() {
     StringBuilder text = new StringBuilder();
     int maps = 0;

@@ -78,6 +78,11 @@ class ActivityRowTest {
   }
 
   @Test
+  void aTasksDueDateIsItsScheduledEndAtTheStartOfTheDay() {
+    assertEquals(Instant.parse("2024-11-16T00:00:00Z"), row(record("Activity", "act-0000004")).columns().get("scheduledend"));
+  }
+
+  @Test
   void aLongSubjectIsCutToTheColumn() {
     assertEquals(300, ((String) record("Activity", "act-0000006").get("subject")).length());
     assertEquals(300, ((String) row(record("Activity", "act-0000006")).columns().get("subject")).length(), "email subject holds 800");

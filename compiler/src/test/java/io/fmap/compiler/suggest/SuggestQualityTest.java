@@ -71,8 +71,22 @@ class SuggestQualityTest {
     assertTrue(precision >= PRECISION_FLOOR, "precision " + precision);
   }
 
-  static final double RECALL_FLOOR = 0.38;
-  static final double PRECISION_FLOOR = 0.75;
+  static final double RECALL_FLOOR = 0.80;
+  static final double PRECISION_FLOOR = 0.86;
+
+  @Test
+  void anObjectOfSeveralKindsSplitsIntoOneRoutedMapPerKindAndUnqualifiedPeopleBecomeLeads() throws IOException {
+    List<String> routes = suggestFromScratch().stream()
+        .filter(s -> s instanceof Suggestion.Route).map(s -> (Suggestion.Route) s)
+        .map(r -> r.sourceObject() + " -> " + r.targetTable() + " " + r.condition()).toList();
+    assertEquals(List.of(
+        "Activity -> phonecall type == \"call\"",
+        "Activity -> email type == \"email\"",
+        "Activity -> appointment type == \"meeting\"",
+        "Activity -> task type == \"task\"",
+        "Contact -> lead status in [\"new\", \"unqualified\"]",
+        "Contact -> contact otherwise"), routes);
+  }
 
   @Test
   void draftParsesWithoutFindingsAndIsTheSameEveryRun() throws IOException {

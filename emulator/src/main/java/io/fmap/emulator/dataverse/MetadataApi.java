@@ -287,11 +287,13 @@ final class MetadataApi {
     if (schemaName == null) throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "SchemaName is required to create an entity.");
     requirePrefix(schemaName);
     String name = schemaName.toLowerCase(Locale.ROOT);
-    JsonNode primary = null;
-    for (JsonNode a : body.path("Attributes")) if (a.path("IsPrimaryName").asBoolean(false)) primary = a;
-    if (primary == null) {
+    // Fact sheet §6.3: Attributes holds exactly one primary name column, and it is a string.
+    List<JsonNode> primaries = new ArrayList<>();
+    for (JsonNode a : body.path("Attributes")) if (a.path("IsPrimaryName").asBoolean(false)) primaries.add(a);
+    if (primaries.size() != 1 || !primaries.get(0).path("@odata.type").asText("").endsWith("StringAttributeMetadata")) {
       throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "An entity needs exactly one StringAttributeMetadata with IsPrimaryName true in Attributes.");
     }
+    JsonNode primary = primaries.get(0);
     Ownership ownership = "OrganizationOwned".equals(body.path("OwnershipType").asText()) ? Ownership.ORGANIZATION : Ownership.USER;
     boolean activity = body.path("IsActivity").asBoolean(false);
     Table shell = new Table(name, name, plural(name), name + "id", null, ownership, activity, true, List.of(), List.of());

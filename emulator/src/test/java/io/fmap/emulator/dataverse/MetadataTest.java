@@ -187,6 +187,19 @@ class MetadataTest {
   }
 
   @Test
+  void aTableNeedsExactlyOneStringPrimaryNameColumn() {
+    String head = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.EntityMetadata\",\"SchemaName\":\"new_Thing\",\"OwnershipType\":\"UserOwned\","
+        + "\"HasNotes\":true,\"Attributes\":[";
+    String name = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Name\",\"IsPrimaryName\":true}";
+    String code = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Code\",\"IsPrimaryName\":true}";
+    String number = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.IntegerAttributeMetadata\",\"SchemaName\":\"new_No\",\"IsPrimaryName\":true}";
+    assertEquals(400, http.post("EntityDefinitions", head + "]}").status());
+    assertEquals(400, http.post("EntityDefinitions", head + name + "," + code + "]}").status());
+    assertEquals(400, http.post("EntityDefinitions", head + number + "]}").status());
+    assertEquals(204, http.post("EntityDefinitions", head + name + "]}").status());
+  }
+
+  @Test
   void lookupColumnByOneToManyRelationshipAndManyToManyAssociation() {
     Http.Answer lookup = http.post("RelationshipDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.OneToManyRelationshipMetadata\","
         + "\"SchemaName\":\"new_account_referrer\",\"ReferencedEntity\":\"contact\",\"ReferencingEntity\":\"account\","

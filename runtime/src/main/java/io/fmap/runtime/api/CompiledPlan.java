@@ -93,33 +93,36 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
    * @return one result per map the record went through, or a single NO_ROUTE failure
    */
   public List<MapResult> transform(SourceRecord record, MappingContext context) {
-    SourceRef source = SourceRef.of(record);
+    // The SourceRef of a failure is built only when one happens: this runs once per record.
     Optional<SourceRouter> router = router(record.object());
     if (router.isEmpty()) {
       return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
-          "no map reads source object " + record.object(), null, source)));
+          "no map reads source object " + record.object(), null, SourceRef.of(record))));
     }
     List<MapTransform> chosen;
     try {
       chosen = router.get().route(record, context);
     } catch (RuntimeException failure) {
       FmapLocation fallback = router.get().maps().isEmpty() ? null : router.get().maps().get(0).location();
-      return List.of(MapResult.failed(errorOf(failure, fallback, source)));
+      return List.of(MapResult.failed(errorOf(failure, fallback, SourceRef.of(record))));
     }
     if (chosen.isEmpty()) {
       return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
           "no routing condition of " + record.object() + " matched and there is no otherwise map",
-          null, source)));
+          null, SourceRef.of(record))));
     }
+    if (chosen.size() == 1) return List.of(apply(chosen.get(0), record, context));
     List<MapResult> results = new ArrayList<>(chosen.size());
-    for (MapTransform map : chosen) {
-      try {
-        results.add(map.apply(record, context));
-      } catch (RuntimeException failure) {
-        results.add(MapResult.failed(errorOf(failure, map.location(), source)));
-      }
-    }
+    for (MapTransform map : chosen) results.add(apply(map, record, context));
     return results;
+  }
+
+  private MapResult apply(MapTransform map, SourceRecord record, MappingContext context) {
+    try {
+      return map.apply(record, context);
+    } catch (RuntimeException failure) {
+      return MapResult.failed(errorOf(failure, map.location(), SourceRef.of(record)));
+    }
   }
 
   private MappingError errorOf(RuntimeException failure, FmapLocation fallback, SourceRef source) {

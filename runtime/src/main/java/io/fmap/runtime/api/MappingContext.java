@@ -53,6 +53,7 @@ public interface MappingContext {
 
   /** Today's date in the clock's zone. */
   default LocalDate today() {
-    return LocalDate.now(clock());
+    Clock clock = clock();
+    return CalendarDays.dateAt(clock.instant(), clock.getZone());
   }
 }

@@ -1,10 +1,8 @@
 package io.fmap.runtime.api;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -35,7 +33,7 @@ public sealed interface TargetKey {
         throw new IllegalArgumentException("an alternate key needs at least one column");
       }
       values.forEach((column, value) -> Objects.requireNonNull(value, () -> "alternate key column " + column));
-      values = Collections.unmodifiableSortedMap(values instanceof HandedOver ? values : new TreeMap<>(values));
+      values = SortedArrayMap.copyOf(values);
     }
 
     @Override
@@ -50,9 +48,7 @@ public sealed interface TargetKey {
 
   /** A single-column alternate key, the usual {@code key fmap_sourceid = id}. */
   static TargetKey alternate(String column, Object value) {
-    HandedOver<Object> values = new HandedOver<>();
-    values.put(Objects.requireNonNull(column, "column"), value);
-    return new ByAlternateKey(values);
+    return new ByAlternateKey(SortedArrayMap.of(Objects.requireNonNull(column, "column"), value));
   }
 
   /**
@@ -66,6 +62,6 @@ public sealed interface TargetKey {
   }
 
   static TargetKey alternate(Map<String, Object> values) {
-    return new ByAlternateKey(new TreeMap<>(values));
+    return new ByAlternateKey(SortedArrayMap.copyOf(values));
   }
 }

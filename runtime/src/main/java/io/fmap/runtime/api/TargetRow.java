@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One row to write to the target, as a map made it from one source record: everything the
@@ -42,9 +40,9 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     Objects.requireNonNull(key, "key");
     columns.forEach(TargetRow::requireColumnValue);
     lookups.forEach((column, ref) -> Objects.requireNonNull(ref, () -> "lookup " + column));
-    // TreeMap keeps null values (explicit clears), which Map.copyOf would reject.
-    columns = Collections.unmodifiableSortedMap(columns instanceof HandedOver ? columns : new TreeMap<>(columns));
-    lookups = Collections.unmodifiableSortedMap(lookups instanceof HandedOver ? lookups : new TreeMap<>(lookups));
+    // Immutable and sorted, null values (explicit clears) kept; the builder's maps are taken as they are.
+    columns = SortedArrayMap.copyOf(columns);
+    lookups = SortedArrayMap.copyOf(lookups);
     parties = List.copyOf(parties);
   }
 
@@ -57,18 +55,15 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
    * broken at an optional lookup) creates the row before the rows those lookups point to exist.
    */
   public TargetRow withoutLookups(Set<String> deferred) {
-    HandedOver<TargetRef> kept = new HandedOver<>();
-    kept.putAll(lookups);
-    kept.keySet().removeAll(deferred);
-    return new TargetRow(map, table, source, key, columns, kept, owner, parties);
+    if (deferred.isEmpty()) return this;
+    return new TargetRow(map, table, source, key, columns,
+        SortedArrayMap.copyOf(lookups).filterKeys(column -> !deferred.contains(column)), owner, parties);
   }
 
   /** Only the given lookups, nothing else: the second pass's update of a two-pass load. */
   public TargetRow onlyLookups(Set<String> deferred) {
-    HandedOver<TargetRef> only = new HandedOver<>();
-    only.putAll(lookups);
-    only.keySet().retainAll(deferred);
-    return new TargetRow(map, table, source, key, new HandedOver<>(), only, null, List.of());
+    return new TargetRow(map, table, source, key, SortedArrayMap.empty(),
+        SortedArrayMap.copyOf(lookups).filterKeys(deferred::contains), null, List.of());
   }
 
   private static void requireColumnValue(String column, Object value) {
@@ -87,17 +82,18 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
 
   /**
    * Collects a row statement by statement, as generated code assigns fields. Not thread-safe; makes
-   * one row: {@link #build()} hands its maps to the row instead of copying them.
+   * one row: {@link #build()} sorts what was set once and hands it to the row without a copy.
    */
   public static final class Builder {
     private final String map;
     private final String table;
     private final SourceRef source;
     private TargetKey key;
-    private HandedOver<Object> columns = new HandedOver<>();
-    private HandedOver<TargetRef> lookups = new HandedOver<>();
+    // Sized for a typical map (a dozen columns, a lookup or two); they grow when a map sets more.
+    private SortedArrayMap.Builder<Object> columns = new SortedArrayMap.Builder<>(16);
+    private final SortedArrayMap.Builder<TargetRef> lookups = new SortedArrayMap.Builder<>(2);
     private TargetRef owner;
-    private final List<ActivityParty> parties = new ArrayList<>();
+    private List<ActivityParty> parties; // most rows have none: made on the first party
 
     private Builder(String map, String table, SourceRef source) {
       this.map = map;
@@ -135,6 +131,7 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     }
 
     public Builder party(ActivityParty party) {
+      if (parties == null) parties = new ArrayList<>();
       parties.add(Objects.requireNonNull(party, "party"));
       return this;
     }
@@ -145,13 +142,13 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
      */
     public TargetRow build() {
       TargetKey rowKey = key != null ? key : TargetKey.derivedId(table, source);
-      TargetRow row = new TargetRow(map, table, source, rowKey, open(), lookups, owner, parties);
+      TargetRow row = new TargetRow(map, table, source, rowKey, open().build(), lookups.build(), owner,
+          parties == null ? List.of() : parties);
       columns = null;
-      lookups = null;
       return row;
     }
 
-    private HandedOver<Object> open() {
+    private SortedArrayMap.Builder<Object> open() {
       if (columns == null) throw new IllegalStateException("this builder already built its row (" + table + ")");
       return columns;
     }

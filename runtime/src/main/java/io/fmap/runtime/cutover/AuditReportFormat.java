@@ -128,29 +128,47 @@ public final class AuditReportFormat {
     }
   }
 
+  /** Segments of an object's bar: the first eight count columns, in {@link #values} order. */
+  private static final List<HtmlPage.Segment> SEGMENTS = List.of(new HtmlPage.Segment("created", HtmlPage.Shade.GOOD),
+      new HtmlPage.Segment("updated", HtmlPage.Shade.CHANGED), new HtmlPage.Segment("skipped", HtmlPage.Shade.NEUTRAL),
+      new HtmlPage.Segment("failed", HtmlPage.Shade.BAD), new HtmlPage.Segment("quarantined", HtmlPage.Shade.WARN),
+      new HtmlPage.Segment("deleted", HtmlPage.Shade.NEUTRAL), new HtmlPage.Segment("restored", HtmlPage.Shade.CHANGED),
+      new HtmlPage.Segment("in doubt", HtmlPage.Shade.BAD));
+
   public static String html(AuditReport report) {
     HtmlPage page = new HtmlPage("fmap audit report");
-    if (report.runs().isEmpty()) page.paragraph("The ledger has no runs yet.");
+    if (report.runs().isEmpty()) page.paragraph("The ledger has no runs yet: `fmap migrate` records the first one.");
+    List<ObjectCounts> all = report.runs().stream().flatMap(r -> r.counts().stream()).toList();
+    long notLanded = all.stream().mapToLong(c -> c.failed() + c.quarantined() + c.inDoubt()).sum();
+    page.figures(List.of(new HtmlPage.Figure(report.runs().size() == 1 ? "run" : "runs", report.runs().size(),
+            HtmlPage.Shade.NEUTRAL),
+        new HtmlPage.Figure("created", all.stream().mapToLong(ObjectCounts::created).sum(), HtmlPage.Shade.GOOD),
+        new HtmlPage.Figure("updated", all.stream().mapToLong(ObjectCounts::updated).sum(), HtmlPage.Shade.CHANGED),
+        new HtmlPage.Figure("skipped", all.stream().mapToLong(ObjectCounts::skipped).sum(), HtmlPage.Shade.NEUTRAL),
+        new HtmlPage.Figure("failed, quarantined or in doubt", notLanded,
+            notLanded == 0 ? HtmlPage.Shade.NEUTRAL : HtmlPage.Shade.BAD)));
     for (RunAudit audit : report.runs()) {
       Run run = audit.run();
       page.heading("Run " + run.id() + ": " + lower(run.mode()) + ", " + lower(run.status())
           + (run.rollbackOf() == null ? "" : " (rollback of run " + run.rollbackOf() + ")"));
       page.paragraph("By " + run.who() + ", plan " + run.planHash() + ". Started " + run.startedAt() + ", ended "
           + (run.endedAt() == null ? "never (interrupted or still running)" : run.endedAt()) + ".");
-      List<List<Object>> counts = new ArrayList<>();
-      for (ObjectCounts c : audit.counts()) {
+      page.bars(SEGMENTS, audit.counts().stream().map(c -> new HtmlPage.Bar(c.sourceObject() + " -> " + c.targetTable(),
+          java.util.Arrays.stream(values(c)).boxed().toList())).toList());
+      page.filteredTable(COUNT_HEADER, audit.counts().stream().map(c -> {
         List<Object> row = new ArrayList<>(List.of(c.sourceObject(), c.targetTable()));
         for (long v : values(c)) row.add(v);
-        counts.add(row);
-      }
-      page.table(COUNT_HEADER, counts);
-      List<List<Object>> errors = new ArrayList<>();
+        boolean bad = c.failed() + c.quarantined() + c.inDoubt() > 0;
+        return new HtmlPage.Row(bad ? "records that did not land" : "all landed", bad, row);
+      }).toList());
+      List<HtmlPage.Row> errors = new ArrayList<>();
       for (ErrorGroup group : audit.errors()) {
         for (ErrorExample example : group.examples()) {
-          errors.add(List.of(group.code(), group.count(), example.key().toString(), example.message()));
+          errors.add(new HtmlPage.Row("records that did not land", true,
+              List.of(group.code(), group.count(), example.key().toString(), example.message())));
         }
       }
-      page.table(List.of("error code", "records", "example", "message"), errors);
+      page.filteredTable(List.of("error code", "records", "example", "message"), errors);
       if (audit.throttle().waits() > 0) {
         page.paragraph("Throttled " + audit.throttle().waits() + " times, " + audit.throttle().totalMillis()
             + " ms in all, longest " + audit.throttle().longestMillis() + " ms.");

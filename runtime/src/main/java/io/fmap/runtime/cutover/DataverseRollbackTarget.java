@@ -57,7 +57,8 @@ public final class DataverseRollbackTarget implements RollbackTarget {
     List<ApiRequest> requests = new ArrayList<>();
     for (Restore row : rows) {
       byte[] body = MAPPER.writeValueAsBytes(body(table, row.columns()));
-      requests.add(ApiRequest.json("PATCH", table.entitySetName() + "(" + row.id() + ")", body, true));
+      ApiRequest patch = ApiRequest.json("PATCH", table.entitySetName() + "(" + row.id() + ")", body, true);
+      requests.add(row.version() == null ? patch : patch.withHeader("If-Match", row.version()));
     }
     return sendAll(rows.stream().map(Restore::id).toList(), requests, false);
   }
@@ -72,14 +73,26 @@ public final class DataverseRollbackTarget implements RollbackTarget {
         body.put(name, value);
         return;
       }
-      if (column.targets().size() != 1 && value != null) {
+      if (value == null) {
+        // Clearing a lookup: any of its navigation properties names it (polymorphic ones share the column).
+        body.put(column.targets().get(0).navigationProperty() + "@odata.bind", null);
+        return;
+      }
+      String pointsTo;
+      Object id;
+      if (value instanceof Map<?, ?> ref) {
+        pointsTo = String.valueOf(ref.get("table"));
+        id = ref.get("id");
+      } else if (column.targets().size() == 1) {
+        pointsTo = column.targets().get(0).table();
+        id = value;
+      } else {
         throw new IllegalArgumentException("the before-image of a " + table.name() + " row gives " + name
             + " an id without saying which of its " + column.targets().size() + " tables it points to");
       }
-      var target = column.targets().get(0);
-      String bind = value == null ? null
-          : "/" + table(target.table()).entitySetName() + "(" + value + ")";
-      body.put(target.navigationProperty() + "@odata.bind", bind);
+      var target = column.target(pointsTo).orElseThrow(() -> new IllegalArgumentException("the before-image of a "
+          + table.name() + " row points " + name + " to table " + pointsTo + ", which that column cannot point to"));
+      body.put(target.navigationProperty() + "@odata.bind", "/" + table(target.table()).entitySetName() + "(" + id + ")");
     });
     return body;
   }
@@ -113,6 +126,11 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       return WriteResult.written(id.toString(), id, response.ok() ? response.code() : 204);
     }
     ServerError error = response.error();
+    if (response.code() == 412) {
+      return WriteResult.failed(id.toString(), 412, CHANGED_IN_TARGET, "the row was changed in the target after "
+          + "the run wrote it, so its earlier values were not put back over that change; check the row, then "
+          + "`fmap rollback --force` puts them back anyway");
+    }
     return WriteResult.failed(id.toString(), response.code(), error.code(), error.message());
   }
 

@@ -116,21 +116,43 @@ public record ReconcileReport(boolean full, List<TableCheck> tables) {
 
   public String toHtml() {
     HtmlPage page = new HtmlPage("fmap reconcile");
-    page.paragraph((full ? "Full" : "Sampled") + " comparison: " + (clean() ? "clean." : "mismatches found."));
-    List<List<Object>> rows = new ArrayList<>();
-    for (TableCheck t : tables) {
-      rows.add(List.of(t.sourceObject(), t.table(), t.sourceCount(), t.expectedCount(), t.ledgerCount(),
-          t.targetCount(), t.compared(), t.mismatchCount()));
-    }
-    page.table(List.of("object", "table", "source", "expected", "ledger", "target", "compared", "mismatches"), rows);
+    long mismatches = tables.stream().mapToLong(TableCheck::mismatchCount).sum();
+    long cleanTables = tables.stream().filter(TableCheck::clean).count();
+    page.paragraph((full ? "Every record's values compared: " : "Values compared for a sample of records: ")
+        + (clean() ? "the target holds what the plan says." : "mismatches found; filter on a kind to list them."));
+    page.figures(List.of(new HtmlPage.Figure("tables checked", tables.size(), HtmlPage.Shade.NEUTRAL),
+        new HtmlPage.Figure("tables clean", cleanTables, cleanTables == tables.size() ? HtmlPage.Shade.GOOD
+            : HtmlPage.Shade.NEUTRAL),
+        new HtmlPage.Figure("rows compared", tables.stream().mapToLong(TableCheck::compared).sum(), HtmlPage.Shade.NEUTRAL),
+        new HtmlPage.Figure("mismatches", mismatches, mismatches == 0 ? HtmlPage.Shade.NEUTRAL : HtmlPage.Shade.BAD)));
+    page.heading("Rows the plan expects, per table");
+    page.bars(List.of(new HtmlPage.Segment("as expected", HtmlPage.Shade.GOOD),
+        new HtmlPage.Segment("mismatches", HtmlPage.Shade.BAD)), tables.stream().map(t -> new HtmlPage.Bar(
+            t.sourceObject() + " -> " + t.table(),
+            List.of(Math.max(0, t.expectedCount() - t.mismatchCount()), t.mismatchCount()))).toList());
+    page.heading("Counts");
+    page.filteredTable(List.of("object", "table", "source", "expected", "ledger", "target", "compared", "mismatches",
+        "checksums"), tables.stream().map(t -> new HtmlPage.Row(t.clean() ? "clean" : "mismatches", !t.clean(),
+            List.of(t.sourceObject(), t.table(), t.sourceCount(), t.expectedCount(), t.ledgerCount(), t.targetCount(),
+                t.compared(), t.mismatchCount(), checksums(t)))).toList());
     for (TableCheck t : tables) {
       if (t.mismatches().isEmpty()) continue;
-      page.heading(t.sourceObject() + " -> " + t.table());
-      page.table(List.of("kind", "source id", "target id", "column", "expected", "found"), t.mismatches().stream()
-          .map(m -> List.<Object>of(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.sourceId(),
-              String.valueOf(m.targetId()), String.valueOf(m.column()), String.valueOf(m.expected()),
-              String.valueOf(m.actual()))).toList());
+      page.heading(t.sourceObject() + " -> " + t.table() + (t.mismatchCount() > t.mismatches().size()
+          ? " (first " + t.mismatches().size() + " of " + t.mismatchCount() + " mismatches)" : ""));
+      page.filteredTable(List.of("kind", "source id", "target id", "column", "expected", "found"), t.mismatches().stream()
+          .map(m -> new HtmlPage.Row(kind(m.kind()), true, java.util.Arrays.asList(kind(m.kind()), m.sourceId(),
+              m.targetId(), m.column(), m.expected(), m.actual()))).toList());
     }
     return page.render();
+  }
+
+  private static String kind(Kind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String checksums(TableCheck t) {
+    long differing = t.checksums().stream().filter(c -> !c.matches()).count();
+    return t.checksums().isEmpty() ? "" : differing == 0 ? "all " + t.checksums().size() + " match"
+        : differing + " of " + t.checksums().size() + " differ";
   }
 }

@@ -85,13 +85,17 @@ public final class Rollback {
       StringBuilder out = new StringBuilder("rollback run " + rollbackRun.id() + (resumed ? " (resumed)" : "")
           + " of run " + rollbackRun.rollbackOf() + ": " + deleted + " rows deleted, " + restored + " restored, "
           + failed.size() + " failed\n");
-      failed.forEach(f -> out.append("  ").append(f.table()).append(' ').append(f.id()).append(": ").append(f.code())
-          .append(' ').append(f.message()).append('\n'));
+      failed.forEach(f -> out.append(f.line()));
       return out.toString();
     }
   }
 
-  public record Failure(String table, UUID id, String code, String message) {}
+  public record Failure(String table, UUID id, String code, String message) {
+    /** One indented line of a text report. */
+    String line() {
+      return "  " + table + " " + id + ": " + code + " " + message + "\n";
+    }
+  }
 
   private static final int PAGE = 1000;
 
@@ -215,7 +219,8 @@ public final class Rollback {
     String table = batch.get(0).table();
     List<WriteResult> results = action == RowUndo.Action.DELETE
         ? target.delete(table, sending.stream().map(RowUndo::id).toList())
-        : target.restore(table, sending.stream().map(r -> new RollbackTarget.Restore(r.id(), r.beforeImage())).toList());
+        : target.restore(table, sending.stream().map(r -> new RollbackTarget.Restore(r.id(), r.beforeImage(),
+            options.force() ? null : r.version())).toList());
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the rollback stays open and the next `fmap rollback` resumes it");
@@ -228,14 +233,12 @@ public final class Rollback {
       if (result.ok()) {
         done[action == RowUndo.Action.DELETE ? 0 : 1]++;
       } else {
-        String code = result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
-        failed.add(new Failure(table, row.id(), code, result.message()));
+        failed.add(new Failure(table, row.id(), result.errorCode(), result.message()));
       }
       for (LedgerEntry e : row.entries()) {
         if (!accepted.contains(e.key())) continue;
         outcomes.add(result.ok() ? new Outcome.Landed(e.key(), landed, e.targetId(), null)
-            : new Outcome.Failed(e.key(), result.code().isEmpty() ? "HTTP_" + result.status() : result.code(),
-                result.message()));
+            : new Outcome.Failed(e.key(), result.errorCode(), result.message()));
       }
     }
     ledger.settle(rollbackRun, outcomes);

@@ -17,10 +17,23 @@ public interface RollbackTarget {
 
   /**
    * Writes a row's before-image back by id: its columns as they were, lookups included (a null lookup
-   * is cleared). A row the run deleted comes back, since the write is an upsert by id.
+   * is cleared). A row the run deleted comes back, since the write is an upsert by id. A row whose
+   * version is no longer the one given (someone changed it after the run) is left as it is and comes
+   * back failed with {@link #CHANGED_IN_TARGET}.
    */
   List<WriteResult> restore(String table, List<Restore> rows) throws IOException;
 
-  /** One row to put back: column (logical name) → value as the before-image holds it. */
-  record Restore(UUID id, Map<String, Object> columns) {}
+  /** The failure code of a row changed in the target after the run wrote it. */
+  String CHANGED_IN_TARGET = "CHANGED_IN_TARGET";
+
+  /**
+   * One row to put back.
+   *
+   * @param columns column (logical name) → value as the before-image holds it (a lookup as an id, or as
+   *                {@code {"table": ..., "id": ...}})
+   * @param version the version the run left the row with; the restore happens only while the row still
+   *                has it. Null restores whatever the row holds now ({@code --force}, or a run that
+   *                recorded no version)
+   */
+  record Restore(UUID id, Map<String, Object> columns, String version) {}
 }

@@ -42,6 +42,14 @@ record RowUndo(String table, UUID id, Action action, List<LedgerEntry> entries) 
     return entries.stream().allMatch(e -> e.beforeImage() != null) ? Action.RESTORE : null;
   }
 
+  /**
+   * The version the run left the row with (the newest entry's: the run's last write to it), or null
+   * when the run recorded none.
+   */
+  String version() {
+    return entries.get(0).targetVersion();
+  }
+
   /** The row as it was before the run: the oldest before-image wins for a column written twice. */
   Map<String, Object> beforeImage() {
     Map<String, Object> columns = new LinkedHashMap<>();

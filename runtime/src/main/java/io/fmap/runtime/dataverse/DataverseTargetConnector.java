@@ -2,6 +2,7 @@ package io.fmap.runtime.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.LargeFileStore;
 import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.RowWrite;
@@ -12,7 +13,11 @@ import io.fmap.schema.Table;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +117,48 @@ public final class DataverseTargetConnector implements TargetConnector {
       writes.add(TargetRows.toWrite(row, schema));
     }
     return write(tableName, writes);
+  }
+
+  @Override
+  public List<Optional<CurrentRow>> current(String tableName, List<TargetRow> rows) throws IOException {
+    Table table = table(tableName);
+    List<Optional<CurrentRow>> out = new ArrayList<>(rows.size());
+    for (List<Optional<CurrentRow>> chunk : inChunks(rows, c -> RowStates.current(pick(), table, c), "reading " + tableName)) {
+      out.addAll(chunk);
+    }
+    return out;
+  }
+
+  @Override
+  public Map<UUID, CurrentRow> rows(String tableName, List<UUID> ids, List<String> columns) throws IOException {
+    Table table = table(tableName);
+    Map<UUID, CurrentRow> out = new LinkedHashMap<>();
+    for (Map<UUID, CurrentRow> chunk : inChunks(ids, c -> RowStates.byId(pick(), table, c, columns),
+        "reading " + tableName)) {
+      out.putAll(chunk);
+    }
+    return out;
+  }
+
+  /** One read per chunk of {@link RowStates#CHUNK} items, the chunks in parallel; answers in chunk order. */
+  private <T, R> List<R> inChunks(List<T> items, ChunkRead<T, R> read, String what) throws IOException {
+    List<Future<R>> futures = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += RowStates.CHUNK) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + RowStates.CHUNK));
+      futures.add(pool.submit((Callable<R>) () -> read.apply(chunk)));
+    }
+    List<R> out = new ArrayList<>(futures.size());
+    try {
+      for (Future<R> f : futures) out.add(join(f, what));
+    } finally {
+      futures.forEach(x -> x.cancel(true));
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface ChunkRead<T, R> {
+    R apply(List<T> chunk) throws IOException;
   }
 
   @Override

@@ -3,12 +3,14 @@ package io.fmap.runtime.dataverse;
 import io.fmap.schema.AlternateKey;
 import io.fmap.schema.Column;
 import io.fmap.schema.OptionValue;
+import io.fmap.schema.Ownership;
 import io.fmap.schema.Relationship;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What must be created so that the org has everything the desired schema names. Only additions:
@@ -38,6 +40,7 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> problems) {
         if (c.name().equals(want.primaryIdColumn()) || (c.name().equals(want.primaryNameColumn()) && have.isEmpty())) {
           continue; // created with the table
         }
+        if (have.isEmpty() && !c.custom() && createdWithTable(want, c.name())) continue;
         Optional<Column> existing = have.flatMap(t -> t.column(c.name()));
         if (existing.isEmpty()) {
           if (!c.custom()) problems.add("column " + want.name() + "." + c.name() + " is standard but missing from the org");
@@ -68,6 +71,22 @@ public record SchemaDiff(List<SchemaChange> changes, List<String> problems) {
     all.addAll(keys);
     all.addAll(relationships);
     return new SchemaDiff(List.copyOf(all), List.copyOf(problems));
+  }
+
+  /**
+   * Columns Dataverse adds to every table it creates (the owner columns only to user-owned ones):
+   * a desired schema lists them for a new table because the checker must know them, but they are
+   * not the migration's to create. Any other standard column on a new table stays a problem.
+   */
+  static final Set<String> PLATFORM_COLUMNS = Set.of("createdby", "createdon", "createdonbehalfby",
+      "importsequencenumber", "modifiedby", "modifiedon", "modifiedonbehalfby", "overriddencreatedon", "statecode",
+      "statuscode", "timezoneruleversionnumber", "utcconversiontimezonecode", "versionnumber");
+  static final Set<String> OWNER_COLUMNS = Set.of("ownerid", "owningbusinessunit", "owningteam", "owninguser");
+
+  private static boolean createdWithTable(Table table, String column) {
+    return PLATFORM_COLUMNS.contains(column)
+        || (table.ownership() == Ownership.USER && OWNER_COLUMNS.contains(column))
+        || (table.ownership() == Ownership.ORGANIZATION && column.equals("organizationid"));
   }
 
   public boolean empty() { return changes.isEmpty() && problems.isEmpty(); }

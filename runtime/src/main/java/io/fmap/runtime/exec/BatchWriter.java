@@ -7,6 +7,7 @@ import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.MappingError;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Intent;
@@ -17,6 +18,7 @@ import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.WriteKind;
 import io.fmap.runtime.source.MalformedRecord;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Writes one batch of source records through the ledger: map, set aside what cannot be sent
@@ -60,8 +64,27 @@ final class BatchWriter {
     }
   }
 
-  /** A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it. */
-  private record Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String beforeImage) {}
+  /**
+   * A row ready to announce: its ledger key, what is sent, and what the ledger keeps of it.
+   *
+   * @param targetId    the row's id when known before the write (written by id, or found in the target)
+   * @param beforeImage the columns it writes as they were before, when the row was there already
+   */
+  private record Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String targetId,
+      String beforeImage) {
+    Prepared(RecordKey key, TargetRow row, WriteKind kind, String hash, String beforeImage) {
+      this(key, row, kind, hash, RowContent.knownId(row.key()), beforeImage);
+    }
+
+    Prepared found(String id, String image) {
+      return new Prepared(key, row, kind, hash, id, image);
+    }
+
+    /** A row that was there before the write is updated by it, whatever the write's kind. */
+    boolean updates() {
+      return kind == WriteKind.UPDATE || beforeImage != null;
+    }
+  }
 
   private final CompiledPlan plan;
   private final SourceConnector source;
@@ -272,10 +295,13 @@ final class BatchWriter {
     ledger.settle(runId, open);
   }
 
-  /** Skip what stands unchanged, announce the rest, send it, record the answers. */
+  /**
+   * Skip what stands unchanged, read what the target holds for the rest (the before-images rollback
+   * puts back), announce it, send it, record the answers with the versions the updated rows now have.
+   */
   private void send(String table, List<Prepared> rows, Pass pass) throws IOException {
     Map<RecordKey, LedgerEntry> standing = ledger.history().lastLanded(rows.stream().map(Prepared::key).toList());
-    List<Prepared> toSend = new ArrayList<>();
+    List<Prepared> changed = new ArrayList<>();
     List<Outcome> skipped = new ArrayList<>();
     for (Prepared p : rows) {
       LedgerEntry last = standing.get(p.key());
@@ -283,13 +309,15 @@ final class BatchWriter {
       if (last != null && Objects.equals(last.contentHash(), p.hash())) {
         skipped.add(new Outcome.Skipped(p.key(), "unchanged since run " + last.runId(), p.hash()));
       } else {
-        toSend.add(p);
+        changed.add(p);
       }
     }
     setAside(skipped);
-    if (toSend.isEmpty()) return;
-    List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(),
-        RowContent.knownId(p.row().key()), p.hash(), p.beforeImage())).toList();
+    if (changed.isEmpty()) return;
+    // A state pass carries its own before-image (the state the first pass left); the others read it now.
+    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing);
+    List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
+        p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
     Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
@@ -301,24 +329,81 @@ final class BatchWriter {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
           + table + "; the writes stay in doubt and the next run checks them");
     }
+    Map<UUID, String> versions = versionsOfUpdated(table, sending, results);
     List<Outcome> outcomes = new ArrayList<>(sending.size());
-    for (int i = 0; i < sending.size(); i++) {
-      outcomes.add(outcome(sending.get(i), results.get(i), standing.containsKey(sending.get(i).key())));
-    }
+    for (int i = 0; i < sending.size(); i++) outcomes.add(outcome(sending.get(i), results.get(i), versions));
     hook.before(FaultHook.Step.SETTLE);
     ledger.settle(runId, outcomes);
   }
 
-  private static Outcome outcome(Prepared p, WriteResult result, boolean existedBefore) {
-    if (!result.ok()) {
-      String code = result.code() == null || result.code().isEmpty() ? "HTTP_" + result.status() : result.code();
-      return new Outcome.Failed(p.key(), code, result.message());
+  /**
+   * The rows with what the target holds for them now: a row that is there gets its id and the values
+   * of the columns the write sets as its before-image. A row this run already announced and never saw
+   * answered keeps that announcement's image: what the target holds now may be that very write.
+   *
+   * <p>Only rows that may be there are asked about: a row addressed by alternate key (the org may have
+   * it), or one a run wrote before. A row addressed by the id fmap derives from its source record and
+   * never written is not there: only fmap makes those ids. A first load by derived ids reads nothing.
+   */
+  private List<Prepared> withBeforeImages(String table, List<Prepared> rows, Map<RecordKey, LedgerEntry> standing)
+      throws IOException {
+    List<Prepared> asked = rows.stream()
+        .filter(p -> !(p.row().key() instanceof TargetKey.ById) || standing.containsKey(p.key())).toList();
+    if (asked.isEmpty()) return rows;
+    List<Optional<CurrentRow>> current = target.current(table, asked.stream().map(Prepared::row).toList());
+    if (current.size() != asked.size()) {
+      throw new IOException("the target answered " + current.size() + " rows for " + asked.size() + " keys of "
+          + table);
     }
-    String id = result.targetId() != null ? result.targetId().toString() : RowContent.knownId(p.row().key());
+    Map<RecordKey, Prepared> found = new HashMap<>();
+    for (int i = 0; i < asked.size(); i++) {
+      Prepared p = asked.get(i);
+      Optional<CurrentRow> now = current.get(i);
+      if (now.isEmpty()) continue;
+      Optional<LedgerEntry> unanswered = ledger.entry(runId, p.key()).filter(LedgerEntry::inDoubt);
+      String id = now.get().id().toString();
+      found.put(p.key(), unanswered.isPresent() ? p.found(id, unanswered.get().beforeImage())
+          : p.found(id, ContentHash.canonicalJson(now.get().columns())));
+    }
+    return rows.stream().map(p -> found.getOrDefault(p.key(), p)).toList();
+  }
+
+  /**
+   * The versions (ETags) of the rows this batch updated, read after the write: rollback puts their
+   * before-images back only while they still have that version, so an edit made in the target after
+   * the run is refused instead of overwritten. Created rows need none: rollback deletes them.
+   */
+  private Map<UUID, String> versionsOfUpdated(String table, List<Prepared> sending, List<WriteResult> results)
+      throws IOException {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < sending.size(); i++) {
+      String id = landedId(sending.get(i), results.get(i));
+      if (sending.get(i).updates() && id != null) ids.add(UUID.fromString(id));
+    }
+    Map<UUID, String> versions = new HashMap<>();
+    if (!ids.isEmpty()) target.rows(table, ids, List.of()).forEach((id, row) -> versions.put(id, row.version()));
+    return versions;
+  }
+
+  /**
+   * The id of the row a write landed on. An id known before the write wins: a row found under its
+   * alternate key keeps its own id, whatever id the connector would have given a row it created.
+   */
+  private static String landedId(Prepared p, WriteResult result) {
+    if (!result.ok()) return null;
+    if (p.targetId() != null) return p.targetId();
+    return result.targetId() != null ? result.targetId().toString() : null;
+  }
+
+  private static Outcome outcome(Prepared p, WriteResult result, Map<UUID, String> versions) {
+    if (!result.ok()) {
+      return new Outcome.Failed(p.key(), result.errorCode(), result.message());
+    }
+    String id = landedId(p, result);
     if (id == null) {
       throw new IllegalStateException("the target connector reported " + p.key() + " written without its id");
     }
-    Operation operation = p.kind() == WriteKind.UPDATE || existedBefore ? Operation.UPDATED : Operation.CREATED;
-    return new Outcome.Landed(p.key(), operation, id, null);
+    Operation operation = p.updates() ? Operation.UPDATED : Operation.CREATED;
+    return new Outcome.Landed(p.key(), operation, id, versions.get(UUID.fromString(id)));
   }
 }

@@ -97,6 +97,7 @@ public final class LoadExecutor {
   private final Owners owners;
   private final Options options;
   private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
+  private volatile LoadProgress progress = LoadProgress.NONE;
 
   public LoadExecutor(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
       Ledger ledger, OwnerResolver ownerResolver, Collection<SourceUser> sourceUsers, Options options) {
@@ -107,6 +108,12 @@ public final class LoadExecutor {
     this.ledger = ledger;
     this.owners = new Owners(ownerResolver, sourceUsers);
     this.options = options;
+  }
+
+  /** Reports each settled batch of the run to {@code listener}; returns this executor. */
+  public LoadExecutor reportingTo(LoadProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -238,7 +245,10 @@ public final class LoadExecutor {
         try {
           batches.add(workers.submit(() -> {
             try {
-              if (failure.get() == null) writer.write(batch, pass);
+              if (failure.get() == null) {
+                writer.write(batch, pass);
+                if (pass == BatchWriter.Pass.ROWS) progress.settled(object, batch.size());
+              }
             } catch (IOException | RuntimeException e) {
               failure.compareAndSet(null, e);
             } finally {

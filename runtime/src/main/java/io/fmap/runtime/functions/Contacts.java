@@ -12,8 +12,6 @@ final class Contacts {
   /** {@code Jane Doe <jane@example.com>}: the address is what is inside the angle brackets. */
   private static final Pattern DISPLAY_FORM = Pattern.compile("^[^<]*<([^>]*)>\\s*$");
 
-  /** One {@code @}, no spaces, a dot in the domain, neither part empty. Deliberately not RFC 5322. */
-  private static final Pattern PLAIN_ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
   /** An extension at the end: {@code x12}, {@code ext. 12}, {@code ext 12}, {@code #12}. */
   private static final Pattern EXTENSION = Pattern.compile("(?i)\\s*(?:ext\\.?|x|#)\\s*(\\d{1,6})\\s*$");
@@ -26,7 +24,31 @@ final class Contacts {
     }
     if (address.regionMatches(true, 0, "mailto:", 0, 7)) address = address.substring(7).strip();
     address = address.toLowerCase(Locale.ROOT);
-    return PLAIN_ADDRESS.matcher(address).matches() ? address : null;
+    return isPlainAddress(address) ? address : null;
+  }
+
+  /**
+   * One {@code @}, no white space, a dot in the domain, neither part empty, nothing empty after the
+   * domain's last dot. Deliberately not RFC 5322. A character loop, not a regex: the matcher it
+   * replaced was the costliest part of {@code email_normalize} (JFR, bench/).
+   */
+  static boolean isPlainAddress(String address) {
+    int at = -1;
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (isRegexSpace(c)) return false;
+      if (c == '@') {
+        if (at >= 0) return false;
+        at = i;
+      }
+    }
+    int lastDot = address.lastIndexOf('.');
+    return at > 0 && lastDot > at + 1 && lastDot < address.length() - 1;
+  }
+
+  /** The characters {@code \s} stands for in a Java regex without flags. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** Only a letter or {@code #} can start an extension; most numbers have neither, and skip the regex. */

@@ -1,12 +1,12 @@
 package io.fmap.runtime.functions;
 
+import io.fmap.runtime.api.CalendarDays;
 import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.MappingException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -162,12 +162,12 @@ public final class Std {
 
   /** Whole days from the instant's UTC date to today; negative for the future; null for null. */
   public static Long daysSince(MappingContext context, Instant when) {
-    return when == null ? null : daysSince(context, LocalDate.ofInstant(when, ZoneOffset.UTC));
+    return when == null ? null : daysSince(context, CalendarDays.dateAt(when, ZoneOffset.UTC));
   }
 
   /** Whole days from {@code date} to today; negative for the future; null for null. */
   public static Long daysSince(MappingContext context, LocalDate date) {
-    return date == null ? null : ChronoUnit.DAYS.between(date, context.today());
+    return date == null ? null : context.today().toEpochDay() - date.toEpochDay();
   }
 
   // ---- numbers -------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package io.fmap.runtime.target;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,21 @@ public interface TargetConnector extends AutoCloseable {
 
   /** Writes rows the generated mapping code made (all of {@code table}); one result per row, in order. */
   List<WriteResult> writeRows(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
+
+  /**
+   * What the target holds now for rows about to be written: for each row, the row found under its
+   * key (alternate key or id) with the current values of the columns the write sets and its version,
+   * or empty when there is none (the write will create it). One answer per row, in order; rows are
+   * looked up a chunk at a time, never one request per row.
+   */
+  List<Optional<CurrentRow>> current(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
+
+  /**
+   * Rows by id, each with its current version (ETag) and the current values of the given columns
+   * (logical names; none for the version alone); an id the target does not have is left out. Read a
+   * chunk of ids at a time, never one request per row.
+   */
+  Map<UUID, CurrentRow> rows(String table, List<UUID> ids, List<String> columns) throws IOException;
 
   /**
    * Moves existing rows to the state their {@code statecode} (and {@code statuscode}) columns give,

@@ -22,4 +22,9 @@ public record WriteResult(String sourceId, UUID targetId, int status, String cod
   }
 
   public boolean ok() { return status >= 200 && status < 300; }
+
+  /** The code a refusal is recorded under: the server's, else {@code HTTP_<status>}. */
+  public String errorCode() {
+    return code == null || code.isEmpty() ? "HTTP_" + status : code;
+  }
 }

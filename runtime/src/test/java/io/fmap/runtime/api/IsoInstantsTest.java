@@ -2,6 +2,7 @@ package io.fmap.runtime.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,5 +61,18 @@ class IsoInstantsTest {
       String s = random.nextBoolean() ? t.toString() : OffsetDateTime.ofInstant(t, offset).toString();
       assertEquals(jdk(s), IsoInstants.parse(s), s);
     }
+  }
+
+  @Test
+  void theDateFastPathReadsWhatLocalDateParseReadsAndLeavesImpossibleDatesToIt() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int i = 0; i < 2_000; i++) {
+      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(random.nextLong(-719_162, 2_932_896));
+      assertEquals(d, IsoInstants.parseDate(d.toString()), d::toString);
+      assertEquals(d, Values.date(d + "T10:00:00Z"), d::toString);
+    }
+    assertEquals(null, IsoInstants.parseDate("2024-02-30"));
+    assertEquals(null, IsoInstants.parseDate("2024-2-03"));
+    assertThrows(MappingException.class, () -> Values.date("2024-02-30"));
   }
 }

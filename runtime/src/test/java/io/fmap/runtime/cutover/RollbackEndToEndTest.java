@@ -30,18 +30,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Migrate with the real executor into the Dataverse emulator, then roll back: the target is as it was. */
 class RollbackEndToEndTest {
-  /** What the platform sets on every write: a restored row is the same row with a newer version. */
-  private static final List<String> SYSTEM_COLUMNS = List.of("modifiedon", "versionnumber", "_modifiedby_value",
-      "_modifiedonbehalfby_value", "@odata.etag");
-  private static final List<String> TABLES = List.of("account", "contact");
-
   @TempDir Path dir;
 
   @Test
@@ -49,9 +43,9 @@ class RollbackEndToEndTest {
     try (MigratedFixture fx = new MigratedFixture(dir, 120)) {
       UUID preExisting = fx.dataverse().seed("account", JsonNodeFactory.instance.objectNode()
           .put("name", "Contoso (kept)").put("telephone1", "555-0100"));
-      Map<String, List<Map<String, Object>>> before = snapshot(fx);
+      Map<String, List<Map<String, Object>>> before = TargetSnapshot.of(fx);
       RunSummary load = fx.migrate("ana");
-      assertNotEquals(before, snapshot(fx), "the load changed the target");
+      assertNotEquals(before, TargetSnapshot.of(fx), "the load changed the target");
       long fixRun = fixUpRun(fx, preExisting);
       assertEquals("Contoso (migrated)", fx.dataverse().row("account", preExisting).orElseThrow().get("name").asText());
 
@@ -71,7 +65,7 @@ class RollbackEndToEndTest {
         assertEquals(2, results.size());
         assertEquals(fixRun, results.get(0).rollbackRun().rollbackOf(), "newest run first");
         assertEquals(load.total(o -> o.created()), results.get(1).deleted(), results.get(1).toText());
-        assertEquals(before, snapshot(fx), "the target is back to its state before the migration");
+        assertEquals(before, TargetSnapshot.of(fx), "the target is back to its state before the migration");
         assertEquals(RunStatus.ROLLED_BACK, ledger.run(loadRun).orElseThrow().status());
         assertEquals(0, ledger.history().standingCount("Company", "account"), "no write stands any more");
         String report = AuditReportFormat.text(AuditReport.read(ledger, OptionalLong.empty()));
@@ -92,7 +86,7 @@ class RollbackEndToEndTest {
   @Test
   void aRollbackCrashedMidwayResumesAndFinishesAsOneRollbackRun() throws Exception {
     try (MigratedFixture fx = new MigratedFixture(dir, 120)) {
-      Map<String, List<Map<String, Object>>> before = snapshot(fx);
+      Map<String, List<Map<String, Object>>> before = TargetSnapshot.of(fx);
       fx.migrate("ana");
       int loaded = fx.dataverse().count("account") + fx.dataverse().count("contact");
       try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
@@ -111,7 +105,7 @@ class RollbackEndToEndTest {
         assertTrue(resumed.resumed());
         assertEquals(open.id(), resumed.rollbackRun().id(), "the interrupted rollback run is the one finished");
         assertEquals(left, resumed.deleted(), "only what was left is deleted");
-        assertEquals(before, snapshot(fx));
+        assertEquals(before, TargetSnapshot.of(fx));
         assertEquals(2, ledger.runs().size(), "one load, one rollback");
       }
     }
@@ -185,20 +179,5 @@ class RollbackEndToEndTest {
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
       return run.id();
     }
-  }
-
-  /** Every row of the loaded tables with the platform's bookkeeping columns left out, by id. */
-  private static Map<String, List<Map<String, Object>>> snapshot(MigratedFixture fx) {
-    Map<String, List<Map<String, Object>>> state = new TreeMap<>();
-    for (String table : TABLES) {
-      state.put(table, fx.dataverse().rows(table).stream().map(row -> {
-        Map<String, Object> columns = new TreeMap<>();
-        row.fields().forEachRemaining(f -> {
-          if (!SYSTEM_COLUMNS.contains(f.getKey())) columns.put(f.getKey(), f.getValue().toString());
-        });
-        return (Map<String, Object>) columns;
-      }).sorted(java.util.Comparator.comparing(Map::toString)).toList());
-    }
-    return state;
   }
 }

@@ -71,6 +71,30 @@ class SchemaApplyTest {
   }
 
   @Test
+  void aNewTablesSystemColumnsAreLeftToThePlatformButOtherStandardColumnsAreStillProblems() {
+    Column owner = new Column("ownerid", "Owner", ColumnType.OWNER, null, null, null, null, RequiredLevel.SYSTEM_REQUIRED,
+        true, true, List.of(), List.of(), false);
+    Table project = new Table("fmap_project", "Project", "fmap_projects", "fmap_projectid", "fmap_name",
+        Ownership.USER, false, true, List.of(custom("fmap_projectid", ColumnType.ID, List.of()), owner,
+            Column.of("statecode", ColumnType.STATE), Column.of("createdon", ColumnType.DATETIME),
+            custom("fmap_name", ColumnType.TEXT, List.of()), custom("fmap_code", ColumnType.TEXT, List.of())),
+        List.of());
+    SystemSchema none = new SystemSchema("dynamics", List.of(), List.of(), new TreeMap<>());
+    SchemaDiff diff = SchemaDiff.between(new SystemSchema("dynamics", List.of(project), List.of(), new TreeMap<>()), none);
+    assertEquals(List.of("create table fmap_project (with notes)", "create column fmap_project.fmap_code TEXT"),
+        diff.changes().stream().map(SchemaChange::describe).toList());
+    assertTrue(diff.problems().isEmpty(), diff.problems().toString());
+
+    Table orgOwned = new Table("fmap_region", "Region", "fmap_regions", "fmap_regionid", "fmap_name",
+        Ownership.ORGANIZATION, false, true, List.of(owner, Column.of("telephone1", ColumnType.TEXT),
+            custom("fmap_name", ColumnType.TEXT, List.of())), List.of());
+    SchemaDiff refused = SchemaDiff.between(new SystemSchema("dynamics", List.of(orgOwned), List.of(), new TreeMap<>()),
+        none);
+    assertEquals(List.of("column fmap_region.ownerid is standard but missing from the org",
+        "column fmap_region.telephone1 is standard but missing from the org"), refused.problems());
+  }
+
+  @Test
   void aMissingStandardTableIsAProblemNotAnAttempt() {
     SchemaDiff diff = SchemaDiff.between(new SystemSchema("dynamics", List.of(ACCOUNT_NOW), List.of(), new TreeMap<>()),
         new SystemSchema("dynamics", List.of(), List.of(), new TreeMap<>()));

@@ -133,6 +133,16 @@ class AssociationPassTest {
     @Override public long count(String table) { throw unused(); }
 
     @Override
+    public List<java.util.Optional<io.fmap.runtime.target.CurrentRow>> current(String table, List<TargetRow> rows) {
+      throw unused();
+    }
+
+    @Override
+    public Map<UUID, io.fmap.runtime.target.CurrentRow> rows(String table, List<UUID> ids, List<String> columns) {
+      throw unused();
+    }
+
+    @Override
     public void read(String table, List<String> columns, String filter, Consumer<Map<String, Object>> sink) {
       throw unused();
     }

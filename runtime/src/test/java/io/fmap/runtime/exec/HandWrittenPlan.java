@@ -14,6 +14,7 @@ import io.fmap.runtime.api.MappingException;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.SourceRouter;
+import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
 import java.util.List;
 import java.util.TreeMap;
@@ -30,9 +31,24 @@ public final class HandWrittenPlan {
   private HandWrittenPlan() {}
 
   public static CompiledPlan plan() {
-    MapTransform company = new HandWrittenCompanyMap();
-    MapTransform contact = new HandWrittenContactMap();
-    return new CompiledPlan("hand-written-plan-v1", new TreeMap<>(),
+    return plan(new HandWrittenCompanyMap(), new HandWrittenContactMap(), "hand-written-plan-v1");
+  }
+
+  /**
+   * The same maps with accounts upserted by the alternate key {@code accountnumber} = the Spark id (and
+   * looked up by it): a load that meets accounts the org already has, as a customer who numbered them
+   * the same way would see it.
+   */
+  public static CompiledPlan keyedByAccountNumber() {
+    return plan(new HandWrittenCompanyMap(ACCOUNT_KEY), new HandWrittenContactMap(ACCOUNT_KEY),
+        "hand-written-plan-keyed-v1");
+  }
+
+  /** The key column of {@link #keyedByAccountNumber()}. */
+  public static final String ACCOUNT_KEY = "accountnumber";
+
+  private static CompiledPlan plan(MapTransform company, MapTransform contact, String hash) {
+    return new CompiledPlan(hash, new TreeMap<>(),
         List.of(new LoadTier(0, List.of("Company")), new LoadTier(1, List.of("Contact"))),
         List.of(new SingleMapRouter(company), new SingleMapRouter(contact)),
         List.of(new DeferredLookup(COMPANY_MAP, "parentaccountid", new FmapLocation("accounts.fmap", 9))),
@@ -48,6 +64,17 @@ public final class HandWrittenPlan {
 
   /** What the compiler would make of {@code map spark.Company -> account { ... }}. */
   public static final class HandWrittenCompanyMap implements MapTransform {
+    private final String keyColumn;
+
+    public HandWrittenCompanyMap() {
+      this(null);
+    }
+
+    /** @param keyColumn the alternate key that carries the Spark id, or null for the id derived from it */
+    public HandWrittenCompanyMap(String keyColumn) {
+      this.keyColumn = keyColumn;
+    }
+
     @Override public String id() { return COMPANY_MAP; }
     @Override public String sourceObject() { return "Company"; }
     @Override public String targetTable() { return "account"; }
@@ -56,13 +83,14 @@ public final class HandWrittenPlan {
     @Override
     public MapResult apply(SourceRecord record, MappingContext context) {
       TargetRow.Builder row = TargetRow.builder(id(), "account", SourceRef.of(record));
+      if (keyColumn != null) row.key(TargetKey.alternate(keyColumn, record.id()));
       row.set("name", required(record, "name"));
       row.setIfPresent("telephone1", text(record, "phone"));
       row.setIfPresent("websiteurl", text(record, "website"));
       String parent = text(record, "parent_id");
       if (parent != null) {
         row.lookup("parentaccountid", context.lookup(new SourceRef("Company", parent),
-            List.of(new LookupCandidate("account", "parentaccountid", null))).orElse(null));
+            List.of(new LookupCandidate("account", "parentaccountid", keyColumn))).orElse(null));
       }
       row.owner(context.owner(text(record, "owner_email")).orElse(null));
       return MapResult.of(row.build());
@@ -71,6 +99,17 @@ public final class HandWrittenPlan {
 
   /** What the compiler would make of {@code map spark.Contact -> contact { ... }}. */
   public static final class HandWrittenContactMap implements MapTransform {
+    private final String accountKey;
+
+    public HandWrittenContactMap() {
+      this(null);
+    }
+
+    /** @param accountKey the alternate key accounts are addressed by, or null for their derived ids */
+    public HandWrittenContactMap(String accountKey) {
+      this.accountKey = accountKey;
+    }
+
     @Override public String id() { return CONTACT_MAP; }
     @Override public String sourceObject() { return "Contact"; }
     @Override public String targetTable() { return "contact"; }
@@ -85,7 +124,7 @@ public final class HandWrittenPlan {
       String company = text(record, "primary_company_id");
       if (company != null) {
         row.lookup("parentcustomerid", context.lookup(new SourceRef("Company", company),
-            List.of(new LookupCandidate("account", "parentcustomerid_account", null))).orElse(null));
+            List.of(new LookupCandidate("account", "parentcustomerid_account", accountKey))).orElse(null));
       }
       row.owner(context.owner(text(record, "owner_email")).orElse(null));
       return MapResult.of(row.build());

@@ -2,6 +2,7 @@ package io.fmap.runtime.exec;
 
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
@@ -15,12 +16,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Stops a run at its n-th side effect as {@code kill -9} would: from that point on every hook call
+ * Stops a run at a chosen side effect as {@code kill -9} would: from that point on every hook call
  * throws, so nothing more reaches the ledger or the target. Its {@link #target} wrapper adds a
  * kill point in the middle of every send (half the rows sent, the other half not), and records
  * what was sent, by ledger key.
+ *
+ * <p>A kill point is "the n-th time the run reaches a point of this kind": with batches written in
+ * parallel the order of side effects differs between runs, the n-th of a kind does not.
  */
 final class KillSwitch implements FaultHook {
+  /** Where a run can be killed: the executor's hook steps, and the middle of a send. */
+  enum Point {
+    INTEND, SEND, MID_SEND, SETTLE, SET_ASIDE, CHECKPOINT, FINISH;
+
+    static Point of(Step step) {
+      return valueOf(step.name());
+    }
+  }
+
   /** What the simulated kill throws. */
   static final class Killed extends RuntimeException {
     Killed() {
@@ -28,32 +41,45 @@ final class KillSwitch implements FaultHook {
     }
   }
 
-  private final int killAt;
-  private final AtomicInteger calls = new AtomicInteger();
+  private final Point killAt;
+  private final int occurrence;
+  private final Map<Point, AtomicInteger> reached = new ConcurrentHashMap<>();
   private volatile boolean dead;
   final Set<RecordKey> sent = ConcurrentHashMap.newKeySet();
 
-  /** @param killAt the side effect to die before, counted from 1; 0 never kills (counts only) */
-  KillSwitch(int killAt) {
+  /**
+   * @param killAt     the kind of point to die at, null to never kill (count only)
+   * @param occurrence the how-many-th point of that kind, counted from 1
+   */
+  KillSwitch(Point killAt, int occurrence) {
     this.killAt = killAt;
+    this.occurrence = occurrence;
+  }
+
+  /** Never kills: counts the points a run reaches. */
+  static KillSwitch counting() {
+    return new KillSwitch(null, 0);
   }
 
   @Override
   public void before(Step step) {
-    tick();
+    tick(Point.of(step));
   }
 
-  int calls() {
-    return calls.get();
+  /** How many points of a kind the run reached. */
+  int reached(Point point) {
+    AtomicInteger n = reached.get(point);
+    return n == null ? 0 : n.get();
   }
 
   boolean killed() {
     return dead;
   }
 
-  private void tick() {
+  private void tick(Point point) {
     if (dead) throw new Killed();
-    if (calls.incrementAndGet() == killAt) {
+    int n = reached.computeIfAbsent(point, p -> new AtomicInteger()).incrementAndGet();
+    if (point == killAt && n == occurrence) {
       dead = true;
       throw new Killed();
     }
@@ -64,7 +90,7 @@ final class KillSwitch implements FaultHook {
       @Override
       public List<WriteResult> writeRows(String table, List<TargetRow> rows) throws IOException {
         List<WriteResult> results = new ArrayList<>(send(table, rows.subList(0, rows.size() / 2)));
-        tick();
+        tick(Point.MID_SEND);
         results.addAll(send(table, rows.subList(rows.size() / 2, rows.size())));
         return results;
       }
@@ -81,15 +107,26 @@ final class KillSwitch implements FaultHook {
       }
 
       @Override
+      public List<java.util.Optional<CurrentRow>> current(String table, List<TargetRow> rows) throws IOException {
+        return delegate.current(table, rows);
+      }
+
+      @Override
+      public Map<java.util.UUID, CurrentRow> rows(String table, List<java.util.UUID> ids, List<String> columns)
+          throws IOException {
+        return delegate.rows(table, ids, columns);
+      }
+
+      @Override
       public List<WriteResult> changeState(String table, List<TargetRow> rows) throws IOException {
-        tick();
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point)
         return delegate.changeState(table, rows);
       }
 
       @Override
       public List<WriteResult> associate(String table, String nav, String otherTable,
           List<io.fmap.runtime.target.Link> links) throws IOException {
-        tick();
+        if (dead) throw new Killed(); // kill points are counted per executor step (Point), not per link
         return delegate.associate(table, nav, otherTable, links);
       }
 

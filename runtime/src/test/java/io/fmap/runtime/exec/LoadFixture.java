@@ -37,7 +37,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import io.fmap.schema.AlternateKey;
+import io.fmap.schema.Table;
 
 /**
  * Both emulators in-process on loopback ephemeral ports, generated Spark data, the real connectors
@@ -56,17 +59,42 @@ public final class LoadFixture implements AutoCloseable {
   final SparkEmulator spark;
   public final DataverseEmulator dataverse;
   public final SystemSchema targetSchema;
-  public final CompiledPlan plan = HandWrittenPlan.plan();
+  public final CompiledPlan plan;
 
   public LoadFixture(Path dir, int size, Limits limits) throws IOException {
+    this(dir, size, limits, HandWrittenPlan.plan(), UnaryOperator.identity());
+  }
+
+  /**
+   * @param org the Dataverse schema the emulator starts with, from the stdlib's (the connector keeps
+   *            the stdlib's: alternate keys live in the org, not in what fmap was told)
+   */
+  public LoadFixture(Path dir, int size, Limits limits, CompiledPlan plan, UnaryOperator<SystemSchema> org)
+      throws IOException {
     this.dir = dir;
+    this.plan = plan;
     new SampleGenerator(7, size).writeTo(dir.resolve("export"), false);
     spark = SparkEmulator.start(dir.resolve("export"), "127.0.0.1", 0, SparkEmulatorConfig.withToken(SPARK_TOKEN));
-    dataverse = DataverseEmulator.start(EmulatorConfig.defaults().withLimits(limits)
-        .withKeyActivation(Duration.ZERO).withSeedUsers(dynamicsUsers()));
     try (InputStream in = getClass().getResourceAsStream(EmulatorConfig.STDLIB_SCHEMA)) {
       targetSchema = SchemaSnapshots.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+    dataverse = DataverseEmulator.start(EmulatorConfig.defaults().withSchema(org.apply(targetSchema))
+        .withLimits(limits).withKeyActivation(Duration.ZERO).withSeedUsers(dynamicsUsers()));
+  }
+
+  /** An org schema with one more alternate key, active from the start. */
+  public static UnaryOperator<SystemSchema> withKey(String table, String column) {
+    return schema -> new SystemSchema(schema.system(), schema.tables().stream().map(t -> !t.name().equals(table) ? t
+        : new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(), t.primaryNameColumn(),
+            t.ownership(), t.activity(), t.custom(), t.columns(), concat(t.keys(),
+                new AlternateKey(table + "_" + column + "_key", List.of(column))))).toList(),
+        schema.relationships(), schema.settings());
+  }
+
+  private static List<AlternateKey> concat(List<AlternateKey> keys, AlternateKey more) {
+    List<AlternateKey> all = new ArrayList<>(keys);
+    all.add(more);
+    return all;
   }
 
   /** The generator's roster as Dynamics has it: the same emails, one disabled, some missing. */

@@ -20,6 +20,19 @@ public final class MigratedFixture implements AutoCloseable {
     fixture = new LoadFixture(dir, size, Limits.none());
   }
 
+  /**
+   * A fixture whose plan upserts accounts by the alternate key {@code accountnumber} (the org has that
+   * key), so a load can meet accounts that were in the org before it.
+   */
+  public static MigratedFixture keyedByAccountNumber(Path dir, int size) throws IOException {
+    return new MigratedFixture(new LoadFixture(dir, size, Limits.none(), HandWrittenPlan.keyedByAccountNumber(),
+        LoadFixture.withKey("account", HandWrittenPlan.ACCOUNT_KEY)));
+  }
+
+  private MigratedFixture(LoadFixture fixture) {
+    this.fixture = fixture;
+  }
+
   public DataverseEmulator dataverse() {
     return fixture.dataverse;
   }

@@ -1,72 +1,79 @@
 package io.fmap.runtime.exec.sample;
 
-import static io.fmap.runtime.cutover.HtmlPage.escape;
-
+import io.fmap.runtime.cutover.HtmlPage;
+import io.fmap.runtime.cutover.HtmlPage.Bar;
+import io.fmap.runtime.cutover.HtmlPage.Figure;
+import io.fmap.runtime.cutover.HtmlPage.Row;
+import io.fmap.runtime.cutover.HtmlPage.Segment;
+import io.fmap.runtime.cutover.HtmlPage.Shade;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code sample-diff.html}: one file a reviewer opens from disk or a mail, with nothing to fetch.
- * Counts per table, then a table per target table with one line per mapped column; a status filter
- * of a few lines of inline script hides the lines of other statuses (without script every line shows).
+ * Headline counts, a bar per target table (its fields by status, problems in red), then a table per
+ * target table with one line per mapped column, differing lines and problems in red; the page's
+ * filter bar narrows every table to a status or a text ({@code #status=differs} in the address).
  */
 public final class SampleDiffHtml {
   public static final String FILE_NAME = "sample-diff.html";
-  private static final String PROBLEM = "problem";
-  private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222}"
-      + "table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #bbb;padding:.25em .6em;"
-      + "text-align:left;vertical-align:top}td.n{text-align:right}th{background:#eee}"
-      + "tr[data-status=differs] td,tr[data-status=problem] td{background:#fdd}";
-  private static final String SCRIPT = "document.getElementById('status').onchange=function(){var v=this.value;"
-      + "document.querySelectorAll('tr[data-status]').forEach(function(r){"
-      + "r.hidden=v!==''&&r.getAttribute('data-status')!==v;});};";
+  /** The status of a record that could not be compared (not landed, not found, failed to map). */
+  public static final String PROBLEM = "problem";
+  private static final List<Segment> SEGMENTS = List.of(new Segment(FieldStatus.EQUAL.label(), Shade.GOOD),
+      new Segment(FieldStatus.TRANSFORMED.label(), Shade.CHANGED), new Segment(FieldStatus.DIFFERS.label(), Shade.BAD),
+      new Segment("records not compared", Shade.WARN));
 
   private SampleDiffHtml() {}
 
   public static String render(SampleDiff diff) {
-    StringBuilder out = new StringBuilder();
-    String title = "Sample diff of run " + diff.runId();
-    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
-        .append("</title><style>").append(STYLE).append("</style></head><body>\n<h1>").append(escape(title))
-        .append("</h1>\n<table><tr><th>table</th><th>records</th>");
-    for (FieldStatus s : FieldStatus.values()) out.append("<th>").append(escape(s.label())).append("</th>");
-    out.append("<th>problems</th></tr>\n");
-    diff.countsByTable().values().forEach(c -> {
-      out.append("<tr><td>").append(escape(c.table())).append("</td><td class=\"n\">").append(c.records());
-      for (FieldStatus s : FieldStatus.values()) out.append("</td><td class=\"n\">").append(c.count(s));
-      out.append("</td><td class=\"n\">").append(c.problems()).append("</td></tr>\n");
-    });
-    out.append("</table>\n<p><label>Show <select id=\"status\"><option value=\"\">every status</option>");
-    for (FieldStatus s : FieldStatus.values()) {
-      out.append("<option value=\"").append(escape(s.label())).append("\">").append(escape(s.label()))
-          .append("</option>");
+    HtmlPage page = new HtmlPage("Sample diff of run " + diff.runId());
+    List<SampleDiff.TableCounts> counts = List.copyOf(diff.countsByTable().values());
+    int differs = counts.stream().mapToInt(c -> c.count(FieldStatus.DIFFERS)).sum();
+    int problems = counts.stream().mapToInt(SampleDiff.TableCounts::problems).sum();
+    page.paragraph(differs + problems == 0
+        ? "Every sampled field reads back from the target as the mappings say."
+        : (differs == 1 ? "1 field differs" : differs + " fields differ") + " from what the mappings say and "
+            + (problems == 1 ? "1 record" : problems + " records")
+            + " could not be compared: choose the status 'differs' or 'problem' to list them.");
+    page.figures(List.of(new Figure("records sampled", diff.records().size(), Shade.NEUTRAL),
+        new Figure("fields " + FieldStatus.EQUAL.label(), sum(counts, FieldStatus.EQUAL), Shade.GOOD),
+        new Figure("fields " + FieldStatus.TRANSFORMED.label(), sum(counts, FieldStatus.TRANSFORMED), Shade.CHANGED),
+        new Figure("fields that differ", differs, differs == 0 ? Shade.NEUTRAL : Shade.BAD),
+        new Figure("records not compared", problems, problems == 0 ? Shade.NEUTRAL : Shade.WARN)));
+    page.heading("Fields per target table");
+    page.bars(SEGMENTS, counts.stream().map(c -> new Bar(c.table(), List.of((long) c.count(FieldStatus.EQUAL),
+        (long) c.count(FieldStatus.TRANSFORMED), (long) c.count(FieldStatus.DIFFERS), (long) c.problems()))).toList());
+    for (SampleDiff.TableCounts c : counts) {
+      page.heading(c.table() + " (" + c.records() + (c.records() == 1 ? " record)" : " records)"));
+      page.filteredTable(List.of("source record", "target id", "column", "source field", "source value", "expected",
+          "read back", "status"), rows(diff, c.table()));
     }
-    out.append("<option value=\"").append(PROBLEM).append("\">").append(PROBLEM).append("</option></select></label></p>\n");
-    for (String table : diff.countsByTable().keySet()) {
-      out.append("<h2>").append(escape(table)).append("</h2>\n<table><tr><th>source record</th><th>target id</th>"
-          + "<th>column</th><th>source field</th><th>source value</th><th>expected</th><th>read back</th>"
-          + "<th>status</th></tr>\n");
-      for (RecordDiff r : diff.records()) {
-        if (!r.table().equals(table)) continue;
-        if (r.problem() != null) {
-          row(out, PROBLEM, r.source().toString(), r.targetId(), "", "", "", "", "", r.problem());
-        }
-        for (FieldDiff f : r.fields()) {
-          row(out, f.status().label(), r.source().toString(), r.targetId(), f.column(), f.sourceField(),
-              f.sourceValue(), f.expected(), f.actual(), f.status().label());
-        }
-      }
-      out.append("</table>\n");
-    }
-    return out.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n").toString();
+    return page.render();
   }
 
-  private static void row(StringBuilder out, String status, String... cells) {
-    out.append("<tr data-status=\"").append(escape(status)).append("\">");
-    for (String cell : cells) out.append("<td>").append(cell == null ? "" : escape(cell)).append("</td>");
-    out.append("</tr>\n");
+  private static long sum(List<SampleDiff.TableCounts> counts, FieldStatus status) {
+    return counts.stream().mapToLong(c -> c.count(status)).sum();
+  }
+
+  private static List<Row> rows(SampleDiff diff, String table) {
+    List<Row> rows = new ArrayList<>();
+    for (RecordDiff r : diff.records()) {
+      if (!r.table().equals(table)) continue;
+      if (r.problem() != null) {
+        rows.add(new Row(PROBLEM, true, List.of(r.source().toString(), r.targetId() == null ? "" : r.targetId(), "",
+            "", "", "", "", r.problem())));
+      }
+      for (FieldDiff f : r.fields()) {
+        rows.add(new Row(f.status().label(), f.status() == FieldStatus.DIFFERS, java.util.Arrays.asList(
+            r.source().toString(), r.targetId(), f.column(), f.sourceField(), f.sourceValue(), f.expected(),
+            f.actual(), f.status().label())));
+      }
+    }
+    return rows;
   }
 
   /** Writes {@value #FILE_NAME} into the folder; returns its path. */

@@ -96,7 +96,8 @@ public final class SampleDiffer {
           "not found in the target when read back");
     }
     List<FieldDiff> fields = new ArrayList<>();
-    row.columns().forEach((column, expected) -> fields.add(column(record, column, expected, actual.get(column))));
+    row.columns().forEach((column, expected) -> fields.add(column(record, column, expected,
+        actual.get(readFrom(column)))));
     row.lookups().forEach((column, lookup) -> {
       String expected = lookup.key() instanceof TargetKey.ById id ? id.id().toString() : lookup.key().toString();
       String read = DataverseValues.readBack(actual.get(lookupValue(column)), expected);
@@ -132,6 +133,15 @@ public final class SampleDiffer {
         : Optional.of(entry.targetId().toLowerCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * Where a written column's value is read back. Dataverse moves a value written to
+   * {@code overriddencreatedon} into {@code createdon} and keeps the load time in
+   * {@code overriddencreatedon}, so the mapped creation date is found in {@code createdon}.
+   */
+  private static String readFrom(String column) {
+    return column.equals("overriddencreatedon") ? "createdon" : column;
+  }
+
   private static String lookupValue(String column) {
     return "_" + column + "_value";
   }
@@ -140,7 +150,7 @@ public final class SampleDiffer {
   private Map<String, Object> readBack(TargetRow row, String targetId) {
     Table table = targetSchema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
         "table '" + row.table() + "' is not in the target schema; run 'fmap schema pull'"));
-    List<String> columns = new ArrayList<>(row.columns().keySet());
+    List<String> columns = new ArrayList<>(row.columns().keySet().stream().map(SampleDiffer::readFrom).toList());
     row.lookups().keySet().forEach(c -> columns.add(lookupValue(c)));
     columns.add(table.primaryIdColumn());
     List<Map<String, Object>> found = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.fmap.runtime.exec.sample;
 
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.exec.LoadExecutor;
+import io.fmap.runtime.exec.LoadProgress;
 import io.fmap.runtime.exec.RunSummary;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.RunMode;
@@ -28,6 +29,7 @@ public final class SampleRun {
   private final TargetConnector target;
   private final SystemSchema targetSchema;
   private final Ledger ledger;
+  private LoadProgress progress = LoadProgress.NONE;
 
   public SampleRun(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
       Ledger ledger) {
@@ -36,6 +38,12 @@ public final class SampleRun {
     this.target = target;
     this.targetSchema = targetSchema;
     this.ledger = ledger;
+  }
+
+  /** Reports each settled batch of the sample's load to {@code listener}; returns this run. */
+  public SampleRun reportingTo(LoadProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -48,7 +56,7 @@ public final class SampleRun {
     SampleSelection selection = new SampleSelector(plan, source, options.clock()).select(size, seed);
     SampleSource slice = new SampleSource(source, selection);
     RunSummary load = new LoadExecutor(plan, slice, target, targetSchema, ledger, owners, sourceUsers,
-        options.withMode(RunMode.SAMPLE)).run();
+        options.withMode(RunMode.SAMPLE)).reportingTo(progress).run();
     SampleDiff diff = new SampleDiffer(plan, slice, target, targetSchema, ledger, options.clock()).diff(load.runId());
     return new Result(selection, load, diff);
   }

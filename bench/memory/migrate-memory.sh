@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Peak memory of `fmap migrate` (issue 9): generates a Spark export of SIZE records, starts the
+# Dataverse emulator in its own JVM (--limits none) with the plan's target schema, approves the
+# standard mapping set and migrates from the export files, measuring the migrate process alone:
+# peak RSS (GNU time) and the most heap it kept live (JFR GC heap summaries).
+#
+#   mvn -B -q -pl cli,bench -am package -DskipTests
+#   bench/memory/migrate-memory.sh SIZE [XMX]        e.g. bench/memory/migrate-memory.sh 20000 512m
+set -euo pipefail
+size="${1:?usage: migrate-memory.sh SIZE [XMX]}"
+xmx="${2:-1g}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+fmap_jar="$repo/cli/target/fmap.jar"
+bench_jar="$repo/bench/target/benchmarks.jar"
+for jar in "$fmap_jar" "$bench_jar"; do
+  [ -f "$jar" ] || { echo "missing $jar: run mvn -B -q -pl cli,bench -am package -DskipTests" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time) for the peak RSS" >&2; exit 2; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/fmap-memory.XXXXXX")"
+emulator_pid=""
+cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -jar "$fmap_jar" generate --size "$size" --seed 7 --out "$work/export" >/dev/null
+mkdir -p "$work/acme"
+cp -r "$repo/stdlib-mappings/mappings" "$repo/stdlib-mappings/schemas" "$work/acme/"
+java -cp "$bench_jar" io.fmap.bench.memory.PlanTargetSchema "$work/acme" "$work/desired.json"
+
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+java -Xmx2g -jar "$fmap_jar" emulate dataverse --port "$port" --schema "$work/desired.json" \
+  --key-activation-seconds 0 --limits none >"$work/emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 120); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.5
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
+
+cat >"$work/acme/fmap.yaml" <<YAML
+dataverse:
+  url: http://127.0.0.1:$port
+  tokenUrl: http://127.0.0.1:$port/contoso/oauth2/v2.0/token
+fallbackOwner: team:fmap-demo
+YAML
+java -jar "$fmap_jar" plan --approve "$work/acme" >/dev/null
+
+cd "$work/acme"
+FMAP_TARGET_CLIENT_ID=fmap-demo FMAP_TARGET_CLIENT_SECRET=fmap-demo \
+  /usr/bin/time -f "peak RSS %M KB; %e s wall, %U s user, %S s system" -o "$work/time.txt" \
+  java "-Xmx$xmx" "-XX:StartFlightRecording=filename=$work/migrate.jfr,settings=default" \
+  -jar "$fmap_jar" migrate --source-dir "$work/export" --accept-warnings --json >"$work/migrate.json" 2>"$work/migrate.err" \
+  || echo "migrate exited $? (1 = some records failed or were quarantined; see $work/migrate.json)"
+
+read_records="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("recordsRead","?"))' "$work/migrate.json" 2>/dev/null || echo "?")"
+echo "size $size, -Xmx$xmx, records read $read_records"
+cat "$work/time.txt"
+java -cp "$bench_jar" io.fmap.bench.memory.HeapAfterGc "$work/migrate.jfr"
+echo "files in $work"

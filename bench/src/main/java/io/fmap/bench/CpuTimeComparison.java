@@ -1,0 +1,81 @@
+package io.fmap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.runtime.api.SourceRecord;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The three transforms of {@link TransformBenchmark} compared by the CPU time of the measuring
+ * thread, in interleaved rounds: {@code java -cp bench/target/benchmarks.jar
+ * io.fmap.bench.CpuTimeComparison [ROUNDS]}.
+ *
+ * <p>Why, next to JMH: on the shared 2-core machine seven builds compete for the CPU, and JMH's
+ * wall-clock throughput swings by ±100 % between iterations. Thread CPU time does not count the time
+ * the thread waits for a core, and interleaving the transforms round by round gives all three the
+ * same cache and frequency conditions, so the ratios stay meaningful when the absolute figures are
+ * not. Each round transforms the whole batch once per transform; the median round counts.
+ */
+public final class CpuTimeComparison {
+
+  private static final int WARM_UP_ROUNDS = 8;
+
+  private CpuTimeComparison() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    TransformBenchmark.Records records = new TransformBenchmark.Records();
+    records.setUp();
+    TransformBenchmark.Generated generated = new TransformBenchmark.Generated();
+    generated.setUp();
+    TransformBenchmark.Jslt jslt = new TransformBenchmark.Jslt();
+    jslt.setUp(records);
+    List<SourceRecord> source = records.data.records;
+    List<JsonNode> trees = records.data.trees;
+    // Each transform's results feed a checksum, so the JIT cannot drop the work.
+    long[] sink = new long[1];
+    Map<String, IntConsumer> transforms = new LinkedHashMap<>();
+    transforms.put("generated", i -> sink[0] += System.identityHashCode(generated.plan.transform(source.get(i), records.context)));
+    transforms.put("handWritten", i -> sink[0] += System.identityHashCode(HandWrittenContacts.transform(source.get(i), records.context)));
+    transforms.put("jslt", i -> sink[0] += System.identityHashCode(jslt.expression.apply(jslt.variables, trees.get(i))));
+
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, List<Double>> nanosPerRecord = new LinkedHashMap<>();
+    transforms.keySet().forEach(name -> nanosPerRecord.put(name, new ArrayList<>()));
+    for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
+      for (Map.Entry<String, IntConsumer> t : transforms.entrySet()) {
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < source.size(); i++) t.getValue().accept(i);
+        long used = threads.getCurrentThreadCpuTime() - start;
+        if (round >= WARM_UP_ROUNDS) nanosPerRecord.get(t.getKey()).add((double) used / source.size());
+      }
+    }
+    System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d interleaved rounds of %,d records; checksum %d)%n",
+        rounds, source.size(), sink[0] & 0xff);
+    Map<String, Double> median = new LinkedHashMap<>();
+    nanosPerRecord.forEach((name, samples) -> {
+      double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      median.put(name, sorted[sorted.length / 2]);
+      System.out.printf(Locale.ROOT, "  %-12s %8.0f ns/record  = %,12.0f records/s per core  (min %.0f, max %.0f)%n",
+          name, median.get(name), 1e9 / median.get(name), sorted[0], sorted[sorted.length - 1]);
+    });
+    System.out.printf(Locale.ROOT, "  generated / hand-written = %.2f (target >= 0.8)%n", median.get("handWritten") / median.get("generated"));
+    System.out.printf(Locale.ROOT, "  generated / JSLT         = %.2f (target >= 5)%n", median.get("jslt") / median.get("generated"));
+    System.out.println("  load average at the end: " + Arrays.toString(loadAverage()));
+  }
+
+  private static String[] loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ", 4);
+    } catch (java.io.IOException | RuntimeException unavailable) {
+      return new String[] {"unknown"};
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.fmap.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fmap.compiler.plan.ProjectPlan;
+import io.fmap.emulator.dataverse.DataverseEmulator;
+import io.fmap.emulator.dataverse.EmulatorConfig;
+import io.fmap.emulator.generate.SampleGenerator;
+import io.fmap.emulator.spark.SparkEmulator;
+import io.fmap.emulator.spark.SparkEmulatorConfig;
+import io.fmap.runtime.target.TargetConnector;
+import io.fmap.schema.SystemSchema;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * A project as a user has it before the load: the standard mapping set, generated Spark data behind
+ * the Spark emulator, and a Dataverse emulator that already has the plan's tables, columns and keys
+ * (as after {@code fmap schema apply}); both in-process on loopback with ephemeral ports, named in
+ * fmap.yaml. Verbs run through {@link Fmap#commandLine()} as from a terminal. Closing stops both
+ * emulators and gives the verbs the real environment back.
+ */
+final class EmulatedProject implements AutoCloseable {
+  record Run(int exit, String out, String err) {}
+
+  final Path dir;
+  final SampleGenerator.Result generated;
+  final SystemSchema org;
+  final SparkEmulator spark;
+  final DataverseEmulator dataverse;
+
+  /**
+   * @param work    an empty folder: the export and the project go under it
+   * @param records how many Spark records to generate, with {@code seed}
+   */
+  EmulatedProject(Path work, long seed, int records) throws Exception {
+    generated = new SampleGenerator(seed, records).writeTo(work.resolve("export"), false);
+    dir = PlanCommandTest.copyOfStdlib(Files.createDirectories(work.resolve("acme")));
+    org = ProjectPlan.load(dir).planned().orElseThrow().program().target();
+    spark = SparkEmulator.start(work.resolve("export"), "127.0.0.1", 0, SparkEmulatorConfig.withToken("spark-test-token"));
+    try {
+      dataverse = DataverseEmulator.start(EmulatorConfig.defaults().withSchema(org).withKeyActivation(Duration.ZERO));
+    } catch (RuntimeException e) {
+      spark.close();
+      throw e;
+    }
+    DataverseOptions.environment = Map.of("FMAP_TEST_SPARK_TOKEN", "spark-test-token",
+        DataVerbOptions.CLIENT_ID, "fmap-demo", DataVerbOptions.CLIENT_SECRET, "fmap-demo")::get;
+    Files.writeString(dir.resolve("fmap.yaml"), "spark:\n"
+        + "  url: " + spark.baseUrl() + "\n"
+        + "  tokenEnv: FMAP_TEST_SPARK_TOKEN\n"
+        + "dataverse:\n"
+        + "  url: " + dataverse.rootUrl() + "\n"
+        + "  tokenUrl: " + dataverse.tokenUrl("contoso") + "\n"
+        + "fallbackOwner: team:fmap-demo\n");
+  }
+
+  /** Runs {@code fmap VERB ARGS... --project DIR}. */
+  Run run(String verb, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = verb;
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--project";
+    all[args.length + 2] = dir.toString();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Fmap.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(all);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** Approves the project's plan, as {@code fmap plan --approve} does. */
+  Run approve() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Fmap.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(out));
+    return new Run(cli.execute("plan", "--approve", dir.toString()), out.toString(), "");
+  }
+
+  /** The project's own target connector: a change made through the same Web API fmap writes to. */
+  TargetConnector target() throws Exception {
+    DataVerbOptions options = new DataVerbOptions();
+    options.project = dir;
+    return options.resolve().openTarget(org);
+  }
+
+  /** From {@code fmap sample --json}'s diff: the first compared record of {@code table} with a {@code column} field. */
+  static JsonNode comparedRecord(JsonNode diff, String table, String column) {
+    for (JsonNode r : diff.path("records")) {
+      if (!r.path("table").asText().equals(table) || !r.path("problem").isNull()) continue;
+      for (JsonNode f : r.path("fields")) {
+        if (f.path("column").asText().equals(column)) return r;
+      }
+    }
+    throw new AssertionError("no compared " + table + " record with " + column + " in " + diff);
+  }
+
+  @Override
+  public void close() {
+    DataverseOptions.environment = System::getenv;
+    try {
+      dataverse.close();
+    } finally {
+      spark.close();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.fmap.runtime.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ContactsTest {
+
+  /** The rule email_normalize applied before the character loop replaced it. */
+  private static final Pattern REGEX_RULE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+  @Test
+  void theAddressCheckAcceptsExactlyWhatTheRegexRuleAccepted() {
+    String alphabet = "aaaaaaab..@@ \t\n\u000B\f\r\u00a0-+";
+    Random random = new Random(11);
+    int accepted = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder s = new StringBuilder();
+      int length = random.nextInt(9);
+      for (int i = 0; i < length; i++) s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String candidate = s.toString();
+      boolean expected = REGEX_RULE.matcher(candidate).matches();
+      assertEquals(expected, Contacts.isPlainAddress(candidate), () -> "'" + candidate + "'");
+      if (expected) accepted++;
+    }
+    // The random strings must exercise both answers, or the comparison above proves little.
+    org.junit.jupiter.api.Assertions.assertTrue(accepted > 100, "accepted " + accepted);
+  }
+}
