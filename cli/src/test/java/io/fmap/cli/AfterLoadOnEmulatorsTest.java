@@ -54,6 +54,8 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, List<Integer>> activityStates = new HashMap<>();
   static Map<String, JsonNode> files = new HashMap<>();
   static Map<String, String> noteBodies = new HashMap<>();
+  static Map<String, JsonNode> companyTags = new HashMap<>();
+  static Map<String, String> accountTags = new HashMap<>();
 
   @BeforeAll
   static void migrateTwice() throws Exception {
@@ -69,6 +71,10 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
       JsonNode a = JSON.readTree(line);
       activities.put(a.get("id").asText(), a);
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/companies.jsonl"))) {
+      JsonNode c = JSON.readTree(line);
+      companyTags.put(c.get("id").asText(), c.path("tags"));
     }
     for (String line : Files.readAllLines(dir.resolve("export/files.jsonl"))) {
       JsonNode f = JSON.readTree(line);
@@ -111,6 +117,7 @@ class AfterLoadOnEmulatorsTest {
       dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
           List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
       opportunityCloses = dv.count("opportunityclose");
+      dv.rows("account").forEach(r -> accountTags.put(r.get("fmap_sourceid").asText(), r.path("fmap_tags").asText(null)));
       dv.rows("annotation").forEach(r -> {
         if (r.hasNonNull("fmap_sourcefileid")) {
           noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
@@ -192,6 +199,20 @@ class AfterLoadOnEmulatorsTest {
       if (small) attached++;
     }
     assertTrue(attached > 0, "the sample has files small enough to attach");
+  }
+
+  /** Not after the load, but read back here too: Spark's multi-select tags land as the multi-select's options. */
+  @Test
+  void companyTagsLandAsTheOptionsOfTheMultiSelect() {
+    Map<String, Integer> options = Map.of("partner", 100000000, "reference", 100000001, "at-risk", 100000002,
+        "strategic", 100000003);
+    Map<String, String> expected = new HashMap<>();
+    companyTags.forEach((id, tags) -> {
+      List<String> values = new java.util.ArrayList<>();
+      tags.forEach(t -> values.add(String.valueOf(options.get(t.asText()))));
+      expected.put(id, values.isEmpty() ? null : String.join(",", values));
+    });
+    assertEquals(expected, accountTags);
   }
 
   record Run(int exit, String out, String err) {}

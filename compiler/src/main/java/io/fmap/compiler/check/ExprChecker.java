@@ -424,15 +424,17 @@ final class ExprChecker {
     Expr input = args.get(0);
     String sourceOwner = Schemas.SOURCE + "." + vm.sourceObject() + "." + vm.sourceField().name();
     Type in = input.type();
-    boolean fitsInput = in instanceof Type.Choice c ? c.owner().equals(sourceOwner)
-        : in.isTextual() || in instanceof Type.Unknown || in instanceof Type.Null;
+    // A multi-select maps option by option into a multi-select.
+    boolean many = in instanceof Type.Choices c && c.owner().equals(sourceOwner);
+    boolean fitsInput = many || (in instanceof Type.Choice c ? c.owner().equals(sourceOwner)
+        : in.isTextual() || in instanceof Type.Unknown || in instanceof Type.Null);
     if (!fitsInput) {
       cx.reporter.report(DiagnosticCode.VALUE_MAP_MISMATCH, input.span(),
           "value map `" + name + "` maps " + sourceOwner + ", but this value is " + in.describe(),
           "not " + sourceOwner, "apply it to `" + vm.sourceField().name() + "`, or write a value map for this field");
     }
     String targetOwner = Schemas.TARGET + "." + vm.targetTable() + "." + vm.targetColumn().name();
-    Type out = vm.targetColumn().type() == ColumnType.CHOICES
+    Type out = vm.targetColumn().type() == ColumnType.CHOICES || many
         ? new Type.Choices(targetOwner, vm.targetColumn().options())
         : new Type.Choice(targetOwner, vm.targetColumn().options());
     return new Expr.ValueMapApply(name, input, out, span);

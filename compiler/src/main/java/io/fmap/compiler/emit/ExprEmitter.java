@@ -81,6 +81,10 @@ final class ExprEmitter {
       return JavaExpr.of(JavaTypes.TARGET_REF, "$T.owner(context, $L)", JavaTypes.VALUES,
           JavaTypes.convert(emit(o.email()), JavaTypes.STRING));
     }
+    if (e instanceof Expr.ValueMapApply v && v.input().type() instanceof Type.Choices) {
+      return JavaExpr.of(JavaTypes.INTEGER_LIST, "$T.eachOption($L, $T::$L)", JavaTypes.VALUES,
+          JavaTypes.convert(emit(v.input()), JavaTypes.STRING_LIST), valueMaps, valueMapMethods.get(v.valueMap()));
+    }
     if (e instanceof Expr.ValueMapApply v) {
       return JavaExpr.of(JavaTypes.INTEGER, "$T.$L($L)", valueMaps, valueMapMethods.get(v.valueMap()),
           JavaTypes.convert(emit(v.input()), JavaTypes.STRING));

@@ -28,6 +28,15 @@ import org.junit.jupiter.api.Test;
 /** Row 1: Spark Company → account, parent hierarchy in a second pass. */
 class CompanyRowTest {
 
+  /** Multi-select tags map option by option; Partner is the first new option (100000000). */
+  @Test
+  void tagsBecomeTheOptionsOfTheMultiSelectColumn() {
+    assertEquals(java.util.List.of(100000000), row(record("Company", "cmp-0000001")).columns().get("fmap_tags"));
+    assertEquals(java.util.List.of(100000000, 100000001),
+        row(record("Company", "cmp-0000005")).columns().get("fmap_tags"), "both, in Spark's order");
+    assertEquals(null, row(record("Company", "cmp-0000004")).columns().get("fmap_tags"), "no tags: left empty");
+  }
+
   private static TargetRef account(String id) {
     return new TargetRef("account", "parentaccountid", TargetKey.alternate("fmap_sourceid", id));
   }

@@ -142,6 +142,20 @@ public final class Values {
   // ---- operators -----------------------------------------------------------------------------
 
   /** {@code a + b} on text: null parts are skipped, null only when both are null. */
+  /**
+   * A value map applied to each option of a multi-select: the options in source order, each mapped,
+   * without repeats; null or no options is null (the column is left empty, not set to no options).
+   */
+  public static List<Integer> eachOption(List<String> options, java.util.function.Function<String, Integer> map) {
+    if (options == null) return null;
+    java.util.LinkedHashSet<Integer> mapped = new java.util.LinkedHashSet<>();
+    for (String option : options) {
+      Integer value = map.apply(option);
+      if (value != null) mapped.add(value);
+    }
+    return mapped.isEmpty() ? null : List.copyOf(mapped);
+  }
+
   public static String concat(String a, String b) {
     if (a == null) return b;
     if (b == null) return a;

@@ -138,8 +138,7 @@ class AssociationPassTest {
     }
 
     @Override
-    public Map<java.util.UUID, io.fmap.runtime.target.CurrentRow> rows(String table, List<java.util.UUID> ids,
-        List<String> columns) {
+    public Map<UUID, io.fmap.runtime.target.CurrentRow> rows(String table, List<UUID> ids, List<String> columns) {
       throw unused();
     }
 
