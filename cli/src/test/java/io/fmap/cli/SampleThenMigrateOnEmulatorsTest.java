@@ -1,0 +1,49 @@
+package io.fmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `fmap sample` closes the won and lost deals of its slice (WinOpportunity / LoseOpportunity), and a
+ * closed opportunity is read-only in Dataverse. The `fmap migrate` that follows must not fail on them:
+ * an unchanged deal is skipped, a changed one is reopened, updated and closed again.
+ */
+class SampleThenMigrateOnEmulatorsTest {
+  @TempDir Path dir;
+
+  @Test
+  void migrateAfterSampleFailsNoRowAndLeavesTheSampledDealsClosed() throws Exception {
+    try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
+      assertEquals(Fmap.OK, project.approve().exit());
+      EmulatedProject.Run sample = project.run("sample", "--size", "120", "--json");
+      Map<String, List<Integer>> closedBySample = states(project);
+      long closed = closedBySample.values().stream().filter(s -> s.get(0) != 0).count();
+      assertTrue(closed > 0, "the sample closes some deals: " + sample.err());
+
+      EmulatedProject.Run migrate = project.run("migrate", "--accept-warnings", "--json");
+      JsonNode summary = new ObjectMapper().readTree(migrate.out());
+      int failed = summary.findValues("failed").stream().mapToInt(JsonNode::asInt).sum();
+      assertEquals(0, failed, migrate.out());
+      Map<String, List<Integer>> after = states(project);
+      closedBySample.forEach((deal, state) -> {
+        if (state.get(0) != 0) assertEquals(state, after.get(deal), "deal " + deal + " stays closed as the sample left it");
+      });
+    }
+  }
+
+  private static Map<String, List<Integer>> states(EmulatedProject project) {
+    Map<String, List<Integer>> states = new HashMap<>();
+    project.dataverse.rows("opportunity").forEach(r -> states.put(r.get("fmap_sourceid").asText(),
+        List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
+    return states;
+  }
+}
