@@ -161,27 +161,43 @@ public final class Delta {
    */
   public static final String SECOND_PASS_SUFFIX = "~lookups";
 
+  /**
+   * Every pass that writes a row again after its first write, under its own key: deferred lookups,
+   * the state change ({@code Deal~state}: WinOpportunity touches the row) and the file body
+   * ({@code BatchWriter.LOOKUPS_SUFFIX}, {@code STATE_SUFFIX}, {@code FILES_SUFFIX}). Links are not
+   * here: associating two rows leaves both rows' {@code modifiedon} as it was.
+   */
+  public static final List<String> LATER_PASS_SUFFIXES = List.of(SECOND_PASS_SUFFIX, "~state", "~files");
+
   /** fmap's latest confirmed write of a target row, under the record's key. */
   private record OurWrite(RecordKey key, String targetId, Instant at) {}
 
-  /** Changed records whose target row was modified after fmap's latest write of it. */
+  /**
+   * Changed records whose target row was modified after fmap's latest write of it, by any pass: a
+   * row the state pass closed after its first write was last touched by fmap then, not by someone else.
+   */
   private List<Conflict> conflicts(List<RecordKey> keys) throws IOException {
     List<RecordKey> asked = new ArrayList<>(keys);
-    keys.forEach(k -> asked.add(secondPass(k)));
+    keys.forEach(k -> LATER_PASS_SUFFIXES.forEach(suffix -> asked.add(laterPass(k, suffix))));
     Map<RecordKey, LedgerEntry> landed = ledger.history().lastLanded(asked);
     Map<String, Map<String, OurWrite>> byTable = new TreeMap<>();
     for (RecordKey key : keys) {
       LedgerEntry first = landed.get(key);
       if (first == null || first.settledAt() == null) continue;
-      LedgerEntry second = landed.get(secondPass(key));
-      Instant at = second != null && second.settledAt() != null && second.settledAt().isAfter(first.settledAt())
-          ? second.settledAt() : first.settledAt();
+      Instant at = first.settledAt();
+      for (String suffix : LATER_PASS_SUFFIXES) {
+        LedgerEntry later = landed.get(laterPass(key, suffix));
+        if (later != null && later.settledAt() != null && later.settledAt().isAfter(at)) at = later.settledAt();
+      }
       byTable.computeIfAbsent(key.targetTable(), t -> new HashMap<>())
           .put(first.targetId(), new OurWrite(key, first.targetId(), at));
     }
     List<Conflict> conflicts = new ArrayList<>();
     for (Map.Entry<String, Map<String, OurWrite>> t : byTable.entrySet()) {
       Table table = Lookups.table(targetSchema, t.getKey());
+      // A table the plan adds has modifiedon in Dataverse, but the pinned schema knows it only after
+      // `fmap schema pull`; asking for a column the target may not have would stop the whole delta.
+      if (table.column("modifiedon").isEmpty()) continue;
       Map<String, OurWrite> ours = t.getValue();
       target.read(table.name(), List.of(table.primaryIdColumn(), "modifiedon"), null, row -> {
         OurWrite write = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
@@ -198,8 +214,8 @@ public final class Delta {
     return conflicts;
   }
 
-  private static RecordKey secondPass(RecordKey key) {
-    return new RecordKey(key.sourceObject() + SECOND_PASS_SUFFIX, key.sourceId(), key.targetTable());
+  private static RecordKey laterPass(RecordKey key, String suffix) {
+    return new RecordKey(key.sourceObject() + suffix, key.sourceId(), key.targetTable());
   }
 
   /** Standing writes whose source record is gone: paged through the ledger against the source's ids. */

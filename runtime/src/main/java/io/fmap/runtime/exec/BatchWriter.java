@@ -306,7 +306,7 @@ final class BatchWriter {
     for (Prepared p : rows) {
       LedgerEntry last = standing.get(p.key());
       if (last != null && last.runId() == runId) continue; // landed earlier in this run: never re-sent
-      if (last != null && Objects.equals(last.contentHash(), p.hash())) {
+      if (last != null && Objects.equals(last.contentHash(), p.hash()) && !reopenedInThisRun(p, pass)) {
         skipped.add(new Outcome.Skipped(p.key(), "unchanged since run " + last.runId(), p.hash()));
       } else {
         changed.add(p);
@@ -323,6 +323,7 @@ final class BatchWriter {
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
     if (sending.isEmpty()) return;
     hook.before(FaultHook.Step.SEND);
+    if (pass == Pass.ROWS) reopenClosed(table, sending);
     List<TargetRow> sent = sending.stream().map(Prepared::row).toList();
     List<WriteResult> results = pass == Pass.STATES ? target.changeState(table, sent) : target.writeRows(table, sent);
     if (results.size() != sending.size()) {
@@ -334,6 +335,37 @@ final class BatchWriter {
     for (int i = 0; i < sending.size(); i++) outcomes.add(outcome(sending.get(i), results.get(i), versions));
     hook.before(FaultHook.Step.SETTLE);
     ledger.settle(runId, outcomes);
+  }
+
+  /**
+   * A closed row (won deal, completed task) is read-only: Dataverse refuses any update of it. A row
+   * whose state change stands and whose content changed is set back to the open state first (an
+   * update of {@code statecode} 0 alone, which Dataverse allows; the status takes the open state's
+   * default), then updated; the state pass of this run closes it again. A reopen the target refuses
+   * shows as the refusal of the update that follows, with the target's reason.
+   */
+  private void reopenClosed(String table, List<Prepared> sending) throws IOException {
+    List<Prepared> withState = sending.stream().filter(p -> !plan.stateColumns(p.row().map()).isEmpty()).toList();
+    if (withState.isEmpty()) return;
+    Set<RecordKey> closed = ledger.history().lastLanded(withState.stream().map(p -> stateKey(p.key())).toList())
+        .keySet();
+    List<TargetRow> reopen = withState.stream().filter(p -> closed.contains(stateKey(p.key())))
+        .map(p -> new TargetRow(p.row().map(), table, p.row().source(), p.row().key(),
+            new TreeMap<>(Map.of(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0)), new TreeMap<>(), null, List.of()))
+        .toList();
+    if (!reopen.isEmpty()) target.changeState(table, reopen);
+  }
+
+  private static RecordKey stateKey(RecordKey rowKey) {
+    return new RecordKey(rowKey.sourceObject() + STATE_SUFFIX, rowKey.sourceId(), rowKey.targetTable());
+  }
+
+  /**
+   * An unchanged state change is sent again when the first pass of this run wrote the row: that
+   * write reopened it ({@link #reopenClosed}), so the close that stood is no longer what the target holds.
+   */
+  private boolean reopenedInThisRun(Prepared p, Pass pass) {
+    return pass == Pass.STATES && ledger.entry(runId, rowKey(p.key(), pass)).isPresent();
   }
 
   /**

@@ -12,4 +12,11 @@ class SecondPassKeyTest {
   void deltaNamesTheSecondPassKeysAsTheExecutorWritesThem() {
     assertEquals(BatchWriter.LOOKUPS_SUFFIX, Delta.SECOND_PASS_SUFFIX);
   }
+
+  /** Every later pass rewrites the row (and its modifiedon): a delta must know all their keys. */
+  @Test
+  void deltaNamesEveryLaterPassAsTheExecutorWritesThem() {
+    assertEquals(java.util.List.of(BatchWriter.LOOKUPS_SUFFIX, BatchWriter.STATE_SUFFIX, BatchWriter.FILES_SUFFIX),
+        Delta.LATER_PASS_SUFFIXES);
+  }
 }

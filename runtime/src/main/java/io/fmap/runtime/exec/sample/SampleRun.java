@@ -54,7 +54,7 @@ public final class SampleRun {
   public Result run(int size, long seed, OwnerResolver owners, Collection<SourceUser> sourceUsers,
       LoadExecutor.Options options) {
     SampleSelection selection = new SampleSelector(plan, source, options.clock()).select(size, seed);
-    SampleSource slice = new SampleSource(source, selection);
+    SampleSource slice = new SampleSource(source, selection, plan);
     RunSummary load = new LoadExecutor(plan, slice, target, targetSchema, ledger, owners, sourceUsers,
         options.withMode(RunMode.SAMPLE)).reportingTo(progress).run();
     SampleDiff diff = new SampleDiffer(plan, slice, target, targetSchema, ledger, options.clock()).diff(load.runId());

@@ -1,0 +1,44 @@
+package io.fmap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.runtime.target.RowAddress;
+import io.fmap.runtime.target.RowWrite;
+import io.fmap.runtime.target.TargetConnector;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After `fmap migrate` the lookup, state and file passes have written many rows again (their
+ * `modifiedon` is later than the first write). `fmap delta` takes none of those for an edit made in
+ * Dynamics: the one row edited by hand after the load is the only conflict.
+ */
+class DeltaAfterMigrateOnEmulatorsTest {
+  @TempDir Path dir;
+
+  @Test
+  void deltaRightAfterMigrateReportsOnlyTheRowEditedInTheTarget() throws Exception {
+    try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
+      assertEquals(Fmap.OK, project.approve().exit());
+      EmulatedProject.Run migrate = project.run("migrate", "--accept-warnings", "--json");
+      JsonNode account = project.dataverse.rows("account").get(0);
+      // modifiedon has whole seconds: the edit must fall in a later second than fmap's last write.
+      Thread.sleep(1100);
+      try (TargetConnector target = project.target()) {
+        target.write("account", List.of(new RowWrite(account.path("fmap_sourceid").asText(),
+            new RowAddress.ById(UUID.fromString(account.path("accountid").asText())), Map.of("name", "Renamed by hand"))));
+      }
+      // The full load sets no watermark: this pass checks every record fmap wrote.
+      EmulatedProject.Run delta = project.run("delta", "--json");
+      JsonNode conflicts = new ObjectMapper().readTree(delta.out()).path("passes").path(0).path("conflicts");
+      assertEquals(1, conflicts.size(), migrate.exit() + "\n" + delta.out() + delta.err());
+      assertEquals(account.path("accountid").asText(), conflicts.get(0).path("targetId").asText(), delta.out());
+    }
+  }
+}
