@@ -4,6 +4,8 @@ import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.MappingContext;
+import io.fmap.runtime.exec.LoadExecutor;
+import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
@@ -62,8 +64,10 @@ public final class SampleDiffer {
       }
     }
     List<RecordDiff> out = new ArrayList<>();
+    // Objects the plan does not route (Spark's stages) are read only through ref(...).field: found as the load finds them.
+    SourceLookups unrouted = new SourceLookups(source, LoadExecutor.Options.full("sample diff").maxLookupRecords());
     for (SourceRecord record : records.values()) {
-      ExpectedContext context = new ExpectedContext(records);
+      ExpectedContext context = new ExpectedContext(records, unrouted);
       for (MapResult result : plan.transform(record, context)) {
         if (result instanceof MapResult.Failed failed) {
           out.add(new RecordDiff(SourceRef.of(record), "-", tableOf(record.object()), null, List.of(),
@@ -168,10 +172,12 @@ public final class SampleDiffer {
    */
   private final class ExpectedContext implements MappingContext {
     private final Map<SourceRef, SourceRecord> records;
+    private final SourceLookups unrouted;
     final Map<TargetRef, SourceRef> referenced = new IdentityHashMap<>();
 
-    ExpectedContext(Map<SourceRef, SourceRecord> records) {
+    ExpectedContext(Map<SourceRef, SourceRecord> records, SourceLookups unrouted) {
       this.records = records;
+      this.unrouted = unrouted;
     }
 
     @Override
@@ -190,7 +196,8 @@ public final class SampleDiffer {
 
     @Override
     public Optional<SourceRecord> sourceRecord(SourceRef ref) {
-      return Optional.ofNullable(records.get(ref));
+      SourceRecord routed = records.get(ref);
+      return routed != null ? Optional.of(routed) : unrouted.find(ref);
     }
 
     /**
