@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,11 +39,23 @@ class DeltaAfterMigrateOnEmulatorsTest {
         target.write("account", List.of(new RowWrite(account.path("fmap_sourceid").asText(),
             new RowAddress.ById(UUID.fromString(account.path("accountid").asText())), Map.of("name", "Renamed by hand"))));
       }
-      // The full load sets no watermark: this pass checks every record fmap wrote.
+      // The full load set the watermarks: every record is edited in Spark too, so this pass checks every
+      // record fmap wrote, and only the account also edited in Dynamics is a conflict.
+      for (String object : List.of("Company", "Contact", "Deal", "Activity", "Note", "File", "Project")) {
+        touchEveryRecord(project, object);
+      }
       EmulatedProject.Run delta = project.run("delta", "--json");
       JsonNode conflicts = new ObjectMapper().readTree(delta.out()).path("passes").path(0).path("conflicts");
       assertEquals(1, conflicts.size(), migrate.exit() + "\n" + delta.out() + delta.err());
       assertEquals(account.path("accountid").asText(), conflicts.get(0).path("targetId").asText(), delta.out());
     }
+  }
+
+  private static void touchEveryRecord(EmulatedProject project, String object) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(project.spark.baseUrl()
+            + "/_emulator/touch?object=" + object + "&count=100000")).header("Authorization", "Bearer spark-test-token")
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
   }
 }
