@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,8 +64,9 @@ public final class SampleDiffer {
       }
     }
     List<RecordDiff> out = new ArrayList<>();
-    for (SourceRecord record : records.values()) {
-      ExpectedContext context = new ExpectedContext(records);
+    Set<String> unroutedRead = new HashSet<>();
+    for (SourceRecord record : List.copyOf(records.values())) {
+      ExpectedContext context = new ExpectedContext(records, unroutedRead);
       for (MapResult result : plan.transform(record, context)) {
         if (result instanceof MapResult.Failed failed) {
           out.add(new RecordDiff(SourceRef.of(record), "-", tableOf(record.object()), null, List.of(),
@@ -170,8 +173,11 @@ public final class SampleDiffer {
     private final Map<SourceRef, SourceRecord> records;
     final Map<TargetRef, SourceRef> referenced = new IdentityHashMap<>();
 
-    ExpectedContext(Map<SourceRef, SourceRecord> records) {
+    private final Set<String> unroutedRead;
+
+    ExpectedContext(Map<SourceRef, SourceRecord> records, Set<String> unroutedRead) {
       this.records = records;
+      this.unroutedRead = unroutedRead;
     }
 
     @Override
@@ -190,6 +196,13 @@ public final class SampleDiffer {
 
     @Override
     public Optional<SourceRecord> sourceRecord(SourceRef ref) {
+      // An object the plan does not route (Spark's stages) is read only through ref(...).field: the
+      // run saw all of it, so the expected values must too. Read once, on first need.
+      if (!records.containsKey(ref) && plan.router(ref.object()).isEmpty() && unroutedRead.add(ref.object())) {
+        try (Stream<SourceRecord> stream = source.records(ref.object(), null, bad -> { })) {
+          stream.forEach(r -> records.put(SourceRef.of(r), r));
+        }
+      }
       return Optional.ofNullable(records.get(ref));
     }
 
