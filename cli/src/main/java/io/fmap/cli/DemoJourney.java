@@ -220,7 +220,7 @@ final class DemoJourney {
       }
       facts.putObject("delta").put("changed", changed).put("created", created).put("updated", updated)
           .put("conflicts", pass.path("conflicts").size()).put("notLanded", notLanded);
-      // The full load sets no watermark, so a first pass reads every record and skips the unchanged by content hash.
+      // The full load set each object's watermark: the pass reads the edited records (and those carrying the watermark).
       return changed + " records past the watermarks: " + updated + " updated, " + created + " created, "
           + notLanded + " did not land, " + pass.path("conflicts").size() + " conflicts";
     });

@@ -8,6 +8,7 @@ import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.RunStatus;
+import io.fmap.runtime.exec.ReadWatermarks;
 import io.fmap.runtime.ledger.Watermark;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
@@ -126,7 +127,7 @@ public final class Delta {
         try (Stream<SourceRecord> records = source.records(object, since, bad -> { })) {
           records.forEach(record -> {
             n[0]++;
-            Instant at = updatedAt(record);
+            Instant at = ReadWatermarks.updatedAt(record);
             if (at != null) newest.merge(object, at, (a, b) -> a.isAfter(b) ? a : b);
             tables.forEach(t -> keys.add(new RecordKey(object, record.id(), t)));
           });
@@ -233,13 +234,5 @@ public final class Delta {
       }
     }
     return gone;
-  }
-
-  private static Instant updatedAt(SourceRecord record) {
-    Object value = record.get("updated_at");
-    if (value instanceof Instant at) return at;
-    if (value instanceof OffsetDateTime at) return at.toInstant();
-    if (value instanceof String text && !text.isBlank()) return OffsetDateTime.parse(text).toInstant();
-    return null;
   }
 }

@@ -9,6 +9,8 @@ import io.fmap.runtime.cutover.ReconcileReport.ColumnChecksum;
 import io.fmap.runtime.cutover.ReconcileReport.Kind;
 import io.fmap.runtime.cutover.ReconcileReport.Mismatch;
 import io.fmap.runtime.cutover.ReconcileReport.TableCheck;
+import io.fmap.runtime.exec.LoadExecutor;
+import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.source.SourceConnector;
@@ -30,13 +32,21 @@ import java.util.stream.Stream;
 
 /**
  * Compares source, plan, ledger and target ({@code fmap reconcile}). The source is mapped again with
- * the plan (plain columns only: lookups and owners are the ledger's business), the ledger says which
+ * the plan (plain columns only: lookups and owners are the ledger's business, {@link ColumnsOnlyContext}
+ * lets them resolve as the load's did so records route as they did), the ledger says which
  * target row stands for each record, and the target is read back. Presence is checked for every
  * record; column values for all of them with {@code full}, else for a deterministic sample.
  */
 public final class Reconcile {
   /** Mismatches listed per table; the count covers all of them. */
   public static final int MISMATCHES_LISTED = 100;
+
+  /**
+   * Columns a write sets but a read answers elsewhere. Dataverse keeps a written
+   * {@code overriddencreatedon} as the row's {@code createdon} and answers {@code overriddencreatedon}
+   * with the time of the migration itself, so the source's creation date is checked against {@code createdon}.
+   */
+  private static final Map<String, String> READ_AS = Map.of("overriddencreatedon", "createdon");
 
   private final CompiledPlan plan;
   private final SourceConnector source;
@@ -62,8 +72,9 @@ public final class Reconcile {
   public ReconcileReport run(boolean full, int sampleRate) throws IOException {
     if (sampleRate < 1) throw new IllegalArgumentException("sample rate must be at least 1, got " + sampleRate);
     List<TableCheck> checks = new ArrayList<>();
+    SourceLookups sources = new SourceLookups(source, LoadExecutor.Options.full("reconcile").maxLookupRecords());
     for (SourceRouter router : plan.routers()) {
-      Expected expected = expected(router, full ? 1 : sampleRate);
+      Expected expected = expected(router, full ? 1 : sampleRate, sources);
       for (String table : Lookups.tablesOf(plan, router.sourceObject())) {
         checks.add(check(router.sourceObject(), table, expected));
       }
@@ -74,8 +85,8 @@ public final class Reconcile {
   /** The source read once per object: its count, and per table the ids mapped there and the sampled rows' columns. */
   private record Expected(long sourceCount, Map<String, Set<String>> ids, Map<String, Map<String, Map<String, Object>>> rows) {}
 
-  private Expected expected(SourceRouter router, int rate) {
-    ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock);
+  private Expected expected(SourceRouter router, int rate, SourceLookups sources) {
+    ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock, sources, ledger);
     Map<String, Set<String>> ids = new TreeMap<>();
     Map<String, Map<String, Map<String, Object>>> rows = new TreeMap<>();
     long[] count = {0};
@@ -103,7 +114,7 @@ public final class Reconcile {
     Table table = Lookups.table(targetSchema, tableName);
     Set<String> columns = new TreeSet<>();
     rows.values().forEach(r -> columns.addAll(r.keySet()));
-    List<String> select = new ArrayList<>(columns);
+    List<String> select = new ArrayList<>(columns.stream().map(Reconcile::readAs).distinct().toList());
     select.add(0, table.primaryIdColumn());
     Map<String, Map<String, Object>> found = new HashMap<>();
     target.read(tableName, select, null, row -> found.put(String.valueOf(row.get(table.primaryIdColumn())), row));
@@ -127,7 +138,7 @@ public final class Reconcile {
       compared++;
       for (String column : columns) {
         String want = normal(e.getValue().get(column));
-        String have = normal(row.get(column));
+        String have = normal(row.get(readAs(column)));
         expectedValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + want);
         actualValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + have);
         if (!want.equals(have)) mismatches.add(new Mismatch(Kind.VALUE, e.getKey(), targetId, column, want, have));
@@ -141,6 +152,10 @@ public final class Reconcile {
         .thenComparing(m -> String.valueOf(m.column())));
     return new TableCheck(object, tableName, expected.sourceCount(), ids.size(), standing.size(), target.count(tableName),
         compared, checksums, mismatches.subList(0, Math.min(MISMATCHES_LISTED, mismatches.size())), mismatches.size());
+  }
+
+  private static String readAs(String column) {
+    return READ_AS.getOrDefault(column, column);
   }
 
   /** Values as comparable text: numbers without trailing zeros, option lists comma-joined, dates ISO. */

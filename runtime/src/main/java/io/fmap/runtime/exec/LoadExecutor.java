@@ -97,6 +97,7 @@ public final class LoadExecutor {
   private final Owners owners;
   private final Options options;
   private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
+  private final ReadWatermarks watermarks = new ReadWatermarks();
   private volatile LoadProgress progress = LoadProgress.NONE;
 
   public LoadExecutor(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
@@ -155,6 +156,9 @@ public final class LoadExecutor {
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.FILES, workers);
       }
       options.hook().before(FaultHook.Step.FINISH);
+      // A full load read every record: the first delta after it starts from there. A delta pass sets
+      // its own (Delta holds some objects' watermarks back); a sample read only part of the source.
+      if (options.mode() == RunMode.FULL) watermarks.record(ledger, run.id(), run.startedAt());
       ledger.finishRun(run.id(), RunStatus.COMPLETED);
     } finally {
       workers.shutdownNow();
@@ -239,7 +243,11 @@ public final class LoadExecutor {
       int size = pass == BatchWriter.Pass.FILES ? 1 : options.batchSize();
       while (it.hasNext() && failure.get() == null) {
         List<SourceRecord> batch = new ArrayList<>(size);
-        while (it.hasNext() && batch.size() < size) batch.add(it.next());
+        while (it.hasNext() && batch.size() < size) {
+          SourceRecord record = it.next();
+          if (pass == BatchWriter.Pass.ROWS) watermarks.saw(object, record);
+          batch.add(record);
+        }
         if (pass == BatchWriter.Pass.ROWS) count.add(batch.size());
         inFlight.acquire();
         try {
