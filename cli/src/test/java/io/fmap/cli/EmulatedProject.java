@@ -91,6 +91,20 @@ final class EmulatedProject implements AutoCloseable {
     return options.resolve().openTarget(org);
   }
 
+  /** Edits {@code count} records of a Spark object through the emulator (their text and {@code updated_at}). */
+  void touch(String object, int count) {
+    java.net.http.HttpResponse<String> r;
+    try {
+      r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+              spark.baseUrl() + "/_emulator/touch?object=" + object + "&count=" + count))
+          .header("Authorization", "Bearer spark-test-token").timeout(Duration.ofSeconds(30))
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError("the Spark emulator's touch failed", e);
+    }
+    if (r.statusCode() != 200) throw new AssertionError("the Spark emulator refused the touch: " + r.body());
+  }
+
   /** From {@code fmap sample --json}'s diff: the first compared record of {@code table} with a {@code column} field. */
   static JsonNode comparedRecord(JsonNode diff, String table, String column) {
     for (JsonNode r : diff.path("records")) {

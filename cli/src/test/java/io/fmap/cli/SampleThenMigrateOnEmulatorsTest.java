@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +36,7 @@ class SampleThenMigrateOnEmulatorsTest {
       assertStillClosed(closedBySample, states(project));
 
       // Every deal edited in Spark: the closed ones are reopened, updated and closed again.
-      touchAllDeals(project, closedBySample.size());
+      project.touch("Deal", project.generated.counts().get("deals"));
       JsonNode second = migrate(project);
       assertEquals(0, count(second, "failed"), second.toString());
       assertTrue(count(second, "updated") >= closed, second.toString());
@@ -67,14 +62,6 @@ class SampleThenMigrateOnEmulatorsTest {
     bySample.forEach((deal, state) -> {
       if (state.get(0) != 0) assertEquals(state, now.get(deal), "deal " + deal + " stays closed as the sample left it");
     });
-  }
-
-  private static void touchAllDeals(EmulatedProject project, int deals) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(project.spark.baseUrl()
-            + "/_emulator/touch?object=Deal&count=" + deals)).header("Authorization", "Bearer spark-test-token")
-        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
   }
 
   private static Map<String, List<Integer>> states(EmulatedProject project) {
