@@ -363,9 +363,11 @@ final class BatchWriter {
   /**
    * An unchanged state change is sent again when the first pass of this run wrote the row: that
    * write reopened it ({@link #reopenClosed}), so the close that stood is no longer what the target holds.
+   * A first pass that skipped the row (unchanged) left the close standing: nothing to send again.
    */
   private boolean reopenedInThisRun(Prepared p, Pass pass) {
-    return pass == Pass.STATES && ledger.entry(runId, rowKey(p.key(), pass)).isPresent();
+    return pass == Pass.STATES && ledger.entry(runId, rowKey(p.key(), pass))
+        .filter(first -> first.inDoubt() || first.outcome().landed()).isPresent();
   }
 
   /**
