@@ -13,8 +13,6 @@ import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.emulator.spark.SparkEmulator;
 import io.fmap.emulator.spark.SparkEmulatorConfig;
 import io.fmap.schema.SystemSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The after-load phase of `fmap migrate` with the standard mapping set, read back from the
@@ -101,11 +98,11 @@ class AfterLoadOnEmulatorsTest {
           + "  lead_idle_days: 100000\n");
       String p = project.toString();
       assertEquals(Fmap.OK, run("plan", "--approve", p).exit());
-      Run first = run("migrate", "--project", p, "--accept-warnings", "--json");
+      CliRun first = run("migrate", "--project", p, "--accept-warnings", "--json");
       firstExit = first.exit();
       firstOut = first.out() + first.err();
       linksAfterFirst = new HashSet<>(dv.associations("fmap_project_contact"));
-      Run second = run("migrate", "--project", p, "--accept-warnings", "--json");
+      CliRun second = run("migrate", "--project", p, "--accept-warnings", "--json");
       assertEquals(firstExit, second.exit(), second.err());
       List<List<UUID>> all = dv.associations("fmap_project_contact");
       linkRowsAfterSecond = all.size();
@@ -215,15 +212,7 @@ class AfterLoadOnEmulatorsTest {
     assertEquals(expected, accountTags);
   }
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -12,14 +12,12 @@ import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.emulator.spark.SparkEmulator;
 import io.fmap.emulator.spark.SparkEmulatorConfig;
 import io.fmap.schema.SystemSchema;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The cutover verbs as a user runs them after {@code fmap migrate}: the standard mapping set, both
@@ -38,18 +35,10 @@ import picocli.CommandLine;
 class CutoverVerbsOnEmulatorsTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
   @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -72,13 +61,13 @@ class CutoverVerbsOnEmulatorsTest {
           + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
           + "fallbackOwner: team:fmap-demo\n");
       String p = project.toString();
-      Run approve = run("plan", "--approve", p);
+      CliRun approve = run("plan", "--approve", p);
       assertEquals(Fmap.OK, approve.exit(), approve.out() + approve.err());
-      Run migrate = run("migrate", "--project", p, "--accept-warnings");
+      CliRun migrate = run("migrate", "--project", p, "--accept-warnings");
       assertTrue(migrate.exit() == Fmap.OK || migrate.exit() == Fmap.FINDINGS, migrate.err());
       assertTrue(dv.count("account") > 0, migrate.out());
 
-      Run report = run("report", "--project", p, "--json");
+      CliRun report = run("report", "--project", p, "--json");
       JsonNode runs = new ObjectMapper().readTree(report.out()).path("runs");
       assertEquals(1, runs.size(), report.out());
       assertEquals(1, runs.get(0).path("id").asInt(), report.out());
@@ -87,7 +76,7 @@ class CutoverVerbsOnEmulatorsTest {
       // A fresh migration reconciles clean: every record the stdlib plan routes to a table is expected
       // there (owners and lookups resolve as the load's did), stands in the ledger and is found with the
       // same column values.
-      Run reconcile = run("reconcile", "--project", p, "--full", "--json");
+      CliRun reconcile = run("reconcile", "--project", p, "--full", "--json");
       assertEquals(Fmap.OK, reconcile.exit(), reconcile.out() + reconcile.err());
       JsonNode tables = new ObjectMapper().readTree(reconcile.out()).path("tables");
       assertTrue(tables.size() > 0, reconcile.out() + reconcile.err());
@@ -104,7 +93,7 @@ class CutoverVerbsOnEmulatorsTest {
       String accountId = migrated(dv, "account").path("accountid").asText();
       assertEquals(204, send(dv, token, "DELETE", "leads(" + leadId + ")", null));
       assertEquals(204, send(dv, token, "PATCH", "accounts(" + accountId + ")", "{\"name\":\"Renamed in Dynamics\"}"));
-      Run drifted = run("reconcile", "--project", p, "--full", "--json");
+      CliRun drifted = run("reconcile", "--project", p, "--full", "--json");
       assertEquals(Fmap.FINDINGS, drifted.exit(), drifted.out() + drifted.err());
       JsonNode driftedTables = new ObjectMapper().readTree(drifted.out()).path("tables");
       assertEquals(List.of("missing_in_target " + leadId),
@@ -113,16 +102,16 @@ class CutoverVerbsOnEmulatorsTest {
           mismatches(tableCheck(driftedTables, "Company", "account")), drifted.out());
 
       int accounts = dv.count("account");
-      Run dryRun = run("rollback", "1", "--project", p);
+      CliRun dryRun = run("rollback", "1", "--project", p);
       assertEquals(Fmap.OK, dryRun.exit(), dryRun.out() + dryRun.err());
       assertTrue(dryRun.out().contains("account: delete " + accounts), dryRun.out());
       assertEquals(accounts, dv.count("account"), "a dry run changes nothing");
 
-      Run undo = run("rollback", "1", "--yes", "--project", p, "--json");
+      CliRun undo = run("rollback", "1", "--yes", "--project", p, "--json");
       assertEquals(Fmap.OK, undo.exit(), undo.out() + undo.err());
       assertEquals(0, dv.count("account"), undo.out());
       assertEquals(0, dv.count("opportunity"), undo.out());
-      Run again = run("rollback", "1", "--project", p);
+      CliRun again = run("rollback", "1", "--project", p);
       assertEquals(Fmap.BLOCKED, again.exit(), again.out());
       assertTrue(again.out().contains("already rolled back"), again.out());
     }

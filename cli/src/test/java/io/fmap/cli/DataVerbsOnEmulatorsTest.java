@@ -12,8 +12,6 @@ import io.fmap.emulator.dataverse.EmulatorConfig;
 import io.fmap.emulator.generate.SampleGenerator;
 import io.fmap.emulator.spark.SparkEmulator;
 import io.fmap.emulator.spark.SparkEmulatorConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The data verbs end to end, as a user runs them: the standard mapping set in a project folder,
@@ -30,18 +27,10 @@ import picocli.CommandLine;
 class DataVerbsOnEmulatorsTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
   @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -66,18 +55,18 @@ class DataVerbsOnEmulatorsTest {
           + "fallbackOwner: team:fmap-demo\n");
       String p = project.toString();
 
-      Run unapproved = run("migrate", "--project", p);
+      CliRun unapproved = run("migrate", "--project", p);
       assertEquals(Fmap.BLOCKED, unapproved.exit(), unapproved.err());
       assertEquals(0, dv.count("account"), "nothing moves before approval");
 
       assertEquals(Fmap.OK, run("plan", "--approve", p).exit());
 
-      Run preflight = run("preflight", "--project", p, "--json");
+      CliRun preflight = run("preflight", "--project", p, "--json");
       assertEquals(Fmap.OK, preflight.exit(), preflight.err());
       JsonNode report = new ObjectMapper().readTree(preflight.out());
       assertTrue(report.isObject(), preflight.out());
 
-      Run first = run("migrate", "--project", p, "--accept-warnings", "--json");
+      CliRun first = run("migrate", "--project", p, "--accept-warnings", "--json");
       JsonNode result = new ObjectMapper().readTree(first.out());
       assertEquals(Fmap.OK, first.exit(), first.err());
       int companies = generated.counts().get("companies");
@@ -95,7 +84,7 @@ class DataVerbsOnEmulatorsTest {
       assertTrue(finalProgress.contains("Company " + companies + "/" + companies + " 100%"), first.err());
 
       Map<String, Integer> landed = landed(dv);
-      Run second = run("migrate", "--project", p, "--accept-warnings", "--json", "--quiet");
+      CliRun second = run("migrate", "--project", p, "--accept-warnings", "--json", "--quiet");
       assertEquals(first.exit(), second.exit(), second.err());
       assertTrue(second.err().lines().noneMatch(l -> l.startsWith("migrate ") || l.startsWith("preflight ")),
           "--quiet prints no progress: " + second.err());

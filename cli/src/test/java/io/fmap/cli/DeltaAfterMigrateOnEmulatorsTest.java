@@ -26,7 +26,7 @@ class DeltaAfterMigrateOnEmulatorsTest {
   void deltaRightAfterMigrateReportsOnlyTheRowEditedInTheTarget() throws Exception {
     try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
       assertEquals(Fmap.OK, project.approve().exit());
-      EmulatedProject.Run migrate = project.run("migrate", "--accept-warnings", "--json");
+      CliRun migrate = project.run("migrate", "--accept-warnings", "--json");
       // Every company, deal and activity edited in Spark: the delta checks all their rows, those the
       // lookup and state passes wrote again included.
       Map.of("Company", "companies", "Deal", "deals", "Activity", "activities").forEach((object, export) ->
@@ -38,7 +38,7 @@ class DeltaAfterMigrateOnEmulatorsTest {
         target.write("account", List.of(new RowWrite(account.path("fmap_sourceid").asText(),
             new RowAddress.ById(UUID.fromString(account.path("accountid").asText())), Map.of("name", "Renamed by hand"))));
       }
-      EmulatedProject.Run delta = project.run("delta", "--json");
+      CliRun delta = project.run("delta", "--json");
       JsonNode conflicts = new ObjectMapper().readTree(delta.out()).path("passes").path(0).path("conflicts");
       assertEquals(1, conflicts.size(), migrate.exit() + "\n" + delta.out() + delta.err());
       assertEquals(account.path("accountid").asText(), conflicts.get(0).path("targetId").asText(), delta.out());

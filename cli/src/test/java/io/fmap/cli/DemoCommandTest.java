@@ -6,36 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code fmap demo}: the whole journey through the real verbs against both in-process emulators. */
 class DemoCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void smallDemoRunsEveryStepLandsRowsForEachMigratedObjectAndKeepsACheckCleanProject() throws Exception {
     Path project = tmp.resolve("acme");
-    Run demo = run("demo", "--size", "100", "--seed", "3", "--keep", project.toString(), "--json");
+    CliRun demo = run("demo", "--size", "100", "--seed", "3", "--keep", project.toString(), "--json");
     JsonNode summary = new ObjectMapper().readTree(demo.out());
 
     List<String> steps = new ArrayList<>();
@@ -73,7 +62,7 @@ class DemoCommandTest {
     assertTrue(Files.isRegularFile(project.resolve(".fmap/ledger.db")));
     assertTrue(Files.readString(project.resolve(".fmap/demo/10-migrate.log")).startsWith("$ fmap migrate --project "));
 
-    Run check = run("check", project.toString());
+    CliRun check = run("check", project.toString());
     assertEquals(Fmap.OK, check.exit(), check.out() + check.err());
     assertEquals(System.getenv(DemoEmulators.SECRET_ENV), DataverseOptions.environment.apply(DemoEmulators.SECRET_ENV),
         "the demo's credentials are gone from the verbs' environment afterwards");
@@ -83,7 +72,7 @@ class DemoCommandTest {
   void keepRefusesAFolderThatHasFilesBeforeStartingAnything() throws Exception {
     Path taken = Files.createDirectories(tmp.resolve("taken"));
     Files.writeString(taken.resolve("notes.txt"), "mine");
-    Run demo = run("demo", "--keep", taken.toString());
+    CliRun demo = run("demo", "--keep", taken.toString());
     assertEquals(Fmap.USAGE, demo.exit());
     assertTrue(demo.err().contains("not an empty folder"), demo.err());
     try (var files = Files.list(taken)) {
@@ -93,7 +82,7 @@ class DemoCommandTest {
 
   @Test
   void helpNamesTheStepsAndShowsAnExample() {
-    Run help = run("demo", "--help");
+    CliRun help = run("demo", "--help");
     assertEquals(Fmap.OK, help.exit());
     assertTrue(help.out().contains("schema apply"), help.out());
     assertTrue(help.out().contains("fmap demo --size 500 --keep acme-demo"), help.out());

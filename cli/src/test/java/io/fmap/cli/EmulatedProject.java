@@ -9,13 +9,10 @@ import io.fmap.emulator.spark.SparkEmulator;
 import io.fmap.emulator.spark.SparkEmulatorConfig;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.SystemSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * A project as a user has it before the load: the standard mapping set, generated Spark data behind
@@ -25,8 +22,6 @@ import picocli.CommandLine;
  * emulators and gives the verbs the real environment back.
  */
 final class EmulatedProject implements AutoCloseable {
-  record Run(int exit, String out, String err) {}
-
   final Path dir;
   final SampleGenerator.Result generated;
   final SystemSchema org;
@@ -60,28 +55,19 @@ final class EmulatedProject implements AutoCloseable {
   }
 
   /** Runs {@code fmap VERB ARGS... --project DIR}. */
-  Run run(String verb, String... args) {
+  CliRun run(String verb, String... args) {
     String[] all = new String[args.length + 3];
     all[0] = verb;
     System.arraycopy(args, 0, all, 1, args.length);
     all[args.length + 1] = "--project";
     all[args.length + 2] = dir.toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+    return CliRun.of(all);
   }
 
   /** Approves the project's plan, as {@code fmap plan --approve} does. */
-  Run approve() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
-    return new Run(cli.execute("plan", "--approve", dir.toString()), out.toString(), "");
+  CliRun approve() {
+    CliRun approve = CliRun.of("plan", "--approve", dir.toString());
+    return new CliRun(approve.exit(), approve.out() + approve.err(), "");
   }
 
   /** The project's own target connector: a change made through the same Web API fmap writes to. */

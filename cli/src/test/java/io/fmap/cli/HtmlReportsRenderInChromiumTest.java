@@ -43,7 +43,7 @@ class HtmlReportsRenderInChromiumTest {
     Path sample;
     try (EmulatedProject project = new EmulatedProject(dir.resolve("project"), 9, 120)) {
       assertEquals(Fmap.OK, project.approve().exit());
-      EmulatedProject.Run first = project.run("sample", "--size", "30", "--json");
+      CliRun first = project.run("sample", "--size", "30", "--json");
       JsonNode diff = new ObjectMapper().readTree(first.out()).path("diff");
       // one account renamed behind fmap's back: a red row in the sample diff and a mismatch in reconcile
       JsonNode account = EmulatedProject.comparedRecord(diff, "account", "name");
@@ -51,14 +51,14 @@ class HtmlReportsRenderInChromiumTest {
         target.write("account", List.of(new RowWrite(account.path("source").asText(),
             new RowAddress.ById(UUID.fromString(account.path("targetId").asText())), Map.of("name", "Renamed by hand"))));
       }
-      EmulatedProject.Run again = project.run("sample", "--size", "30");
+      CliRun again = project.run("sample", "--size", "30");
       assertEquals(Fmap.FINDINGS, again.exit(), again.out() + again.err());
       sample = project.dir.resolve(".fmap/reports/sample-diff.html");
-      EmulatedProject.Run migrate = project.run("migrate", "--accept-warnings");
+      CliRun migrate = project.run("migrate", "--accept-warnings");
       assertTrue(migrate.exit() == Fmap.OK || migrate.exit() == Fmap.FINDINGS, migrate.err());
-      EmulatedProject.Run checked = project.run("reconcile", "--full", "--html", reconcile.toString());
+      CliRun checked = project.run("reconcile", "--full", "--html", reconcile.toString());
       assertEquals(Fmap.FINDINGS, checked.exit(), "the renamed account at least is a mismatch: " + checked.out() + checked.err());
-      EmulatedProject.Run audit = project.run("report", "--html", report.toString());
+      CliRun audit = project.run("report", "--html", report.toString());
       assertTrue(audit.exit() == Fmap.OK || audit.exit() == Fmap.FINDINGS, audit.err());
     }
 

@@ -25,7 +25,7 @@ class SampleThenMigrateOnEmulatorsTest {
   void migrateAfterSampleFailsNoRowAndLeavesTheSampledDealsClosed() throws Exception {
     try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
       assertEquals(Fmap.OK, project.approve().exit());
-      EmulatedProject.Run sample = project.run("sample", "--size", "120", "--json");
+      CliRun sample = project.run("sample", "--size", "120", "--json");
       Map<String, List<Integer>> closedBySample = states(project);
       long closed = closedBySample.values().stream().filter(s -> s.get(0) != 0).count();
       assertTrue(closed > 0, "the sample closes some deals: " + sample.err());
@@ -45,7 +45,7 @@ class SampleThenMigrateOnEmulatorsTest {
   }
 
   private static JsonNode migrate(EmulatedProject project) throws Exception {
-    EmulatedProject.Run migrate = project.run("migrate", "--accept-warnings", "--json");
+    CliRun migrate = project.run("migrate", "--accept-warnings", "--json");
     return new ObjectMapper().readTree(migrate.out());
   }
 

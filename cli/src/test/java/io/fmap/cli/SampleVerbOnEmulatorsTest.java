@@ -30,12 +30,12 @@ class SampleVerbOnEmulatorsTest {
   void refusesUnapprovedThenSamplesDiffsRerunsWithoutDuplicatesAndReportsAFieldChangedInTheTarget() throws Exception {
     try (EmulatedProject project = new EmulatedProject(dir, 5, 300)) {
       DataverseEmulator dv = project.dataverse;
-      EmulatedProject.Run unapproved = project.run("sample", "--size", "40");
+      CliRun unapproved = project.run("sample", "--size", "40");
       assertEquals(Fmap.BLOCKED, unapproved.exit(), unapproved.out() + unapproved.err());
       assertEquals(0, dv.count("account"), "nothing moves before approval");
 
       assertEquals(Fmap.OK, project.approve().exit());
-      EmulatedProject.Run first = project.run("sample", "--size", "40", "--json");
+      CliRun first = project.run("sample", "--size", "40", "--json");
       JsonNode result = new ObjectMapper().readTree(first.out());
       assertTrue(first.exit() == Fmap.OK || first.exit() == Fmap.FINDINGS, first.err());
       assertTrue(result.path("selection").path("records").asInt() >= 40, first.out());
@@ -58,7 +58,7 @@ class SampleVerbOnEmulatorsTest {
             new RowAddress.ById(UUID.fromString(targetId)), Map.of("name", "Renamed <by hand>"))));
       }
       Path elsewhere = dir.resolve("review/diff.html");
-      EmulatedProject.Run again = project.run("sample", "--size", "40", "--html", elsewhere.toString());
+      CliRun again = project.run("sample", "--size", "40", "--html", elsewhere.toString());
       assertEquals(Fmap.FINDINGS, again.exit(), again.out() + again.err());
       assertEquals(landed, landed(dv), "a rerun duplicates nothing");
       assertTrue(again.out().contains("account " + targetId), again.out());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.schema.SchemaSnapshots;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,25 +26,18 @@ class SamplesTest {
   /** Set to rewrite samples/&lt;name&gt;/plan/dynamics-target.json after a deliberate change. */
   private static final boolean UPDATE = Boolean.getBoolean("fmap.samples.update");
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    picocli.CommandLine cli = Fmap.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static void checksClean(String sample) {
-    Run check = run("check", SAMPLES.resolve(sample).toString());
+    CliRun check = run("check", SAMPLES.resolve(sample).toString());
     assertEquals(Fmap.OK, check.exit(), check.out() + check.err());
     assertTrue(check.out().contains(": 0 errors, 0 warnings"), check.out());
   }
 
   private static String plan(String sample) {
-    Run plan = run("plan", SAMPLES.resolve(sample).toString());
+    CliRun plan = run("plan", SAMPLES.resolve(sample).toString());
     assertEquals(Fmap.OK, plan.exit(), plan.err());
     return plan.out();
   }
