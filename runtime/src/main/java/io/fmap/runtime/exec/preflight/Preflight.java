@@ -43,12 +43,10 @@ public final class Preflight {
   /**
    * @param ownerField       the source field holding a record's owner id ({@code owner_id} in Spark)
    * @param recordsPerSecond the measured end-to-end throughput the duration is estimated from
-   * @param maxLookupRecords largest source object kept for {@code ref(...).field} reads, as in the load
    */
-  public record Settings(String ownerField, double recordsPerSecond, int customTableCap, int maxLookupRecords,
-      Clock clock) {
+  public record Settings(String ownerField, double recordsPerSecond, int customTableCap, Clock clock) {
     public static Settings spark(double recordsPerSecond) {
-      return new Settings("owner_id", recordsPerSecond, PROFESSIONAL_CUSTOM_TABLE_CAP, 20_000, Clock.systemUTC());
+      return new Settings("owner_id", recordsPerSecond, PROFESSIONAL_CUSTOM_TABLE_CAP, Clock.systemUTC());
     }
   }
 
@@ -68,7 +66,7 @@ public final class Preflight {
     this.resolver = resolver;
     this.owners = new Owners(resolver, sourceUsers);
     this.settings = settings;
-    this.sources = new SourceLookups(source, settings.maxLookupRecords());
+    this.sources = new SourceLookups(source);
   }
 
   public PreflightReport run() {
