@@ -53,6 +53,10 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, String> noteBodies = new HashMap<>();
   static Map<String, JsonNode> companyTags = new HashMap<>();
   static Map<String, String> accountTags = new HashMap<>();
+  /** Per source activity: its parties as read back after the second migrate ("mask address table id"). */
+  static Map<String, List<String>> partiesAfterSecond = new HashMap<>();
+  /** Address → "table id" of the rows a party may resolve to, for addresses exactly one row has per table. */
+  static Map<String, List<String>> partyTargets = new HashMap<>();
 
   @BeforeAll
   static void migrateTwice() throws Exception {
@@ -120,6 +124,7 @@ class AfterLoadOnEmulatorsTest {
           noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
         }
       });
+      readParties(dv);
       for (String table : List.of("phonecall", "email", "appointment", "task")) {
         dv.rows(table).forEach(r -> activityStates.put(r.get("fmap_sourceid").asText(),
             List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
@@ -127,6 +132,35 @@ class AfterLoadOnEmulatorsTest {
     } finally {
       DataverseOptions.environment = System::getenv;
     }
+  }
+
+  private static void readParties(DataverseEmulator dv) {
+    Map<String, String> activityBySourceRow = new HashMap<>();
+    for (String table : List.of("email", "appointment")) {
+      dv.rows(table).forEach(r -> activityBySourceRow.put(r.get("activityid").asText(), r.get("fmap_sourceid").asText()));
+    }
+    dv.rows("activityparty").forEach(p -> {
+      String activity = activityBySourceRow.get(p.path("_activityid_value").asText());
+      String table = p.path("_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname").asText("");
+      partiesAfterSecond.computeIfAbsent(activity, k -> new java.util.ArrayList<>()).add(
+          p.get("participationtypemask").asInt() + " " + p.get("addressused").asText() + " " + table + " "
+              + p.path("_partyid_value").asText(""));
+    });
+    Map<String, List<String>> byAddress = new HashMap<>();
+    for (List<String> t : List.of(List.of("systemuser", "internalemailaddress"), List.of("contact", "emailaddress1"),
+        List.of("lead", "emailaddress1"), List.of("account", "emailaddress1"))) {
+      Map<String, List<String>> inTable = new HashMap<>();
+      dv.rows(t.get(0)).forEach(r -> {
+        if (r.hasNonNull(t.get(1))) {
+          inTable.computeIfAbsent(r.get(t.get(1)).asText().toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>())
+              .add(t.get(0) + " " + r.get(t.get(0) + "id").asText());
+        }
+      });
+      inTable.forEach((address, rows) -> {
+        if (rows.size() == 1) byAddress.putIfAbsent(address, rows);
+      });
+    }
+    partyTargets.putAll(byAddress);
   }
 
   @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
@@ -210,6 +244,45 @@ class AfterLoadOnEmulatorsTest {
       expected.put(id, values.isEmpty() ? null : String.join(",", values));
     });
     assertEquals(expected, accountTags);
+  }
+
+  /**
+   * Email senders and recipients, meeting organisers (the owner) and attendees land as activity parties,
+   * once each after two migrates: an address a user (or a migrated contact, lead, account) has is bound
+   * to that row, any other kept as the bare address.
+   */
+  @Test
+  void emailAndMeetingParticipantsLandOnceAsActivityParties() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Map<String, List<String>> expected = new HashMap<>();
+    activities.forEach((id, a) -> {
+      List<String> parties = new java.util.ArrayList<>();
+      switch (a.get("type").asText()) {
+        case "email" -> {
+          party(parties, 1, a.path("from"));
+          a.path("to").forEach(to -> party(parties, 2, to));
+        }
+        case "meeting" -> {
+          party(parties, 7, a.path("owner_email"));
+          a.path("attendees").forEach(to -> party(parties, 5, to));
+        }
+        default -> { }
+      }
+      if (!parties.isEmpty()) expected.put(id, parties.stream().sorted().toList());
+    });
+    Map<String, List<String>> actual = new HashMap<>();
+    partiesAfterSecond.forEach((id, parties) -> actual.put(id, parties.stream().sorted().toList()));
+    assertEquals(expected, actual);
+    long resolved = actual.values().stream().flatMap(List::stream).filter(p -> p.contains(" systemuser ")).count();
+    long bare = actual.values().stream().flatMap(List::stream).filter(p -> p.endsWith("  ")).count();
+    assertTrue(resolved > 0 && bare > 0, "the sample has participants who are users and outside addresses: "
+        + resolved + " resolved, " + bare + " bare");
+  }
+
+  private static void party(List<String> parties, int mask, JsonNode address) {
+    if (address.isMissingNode() || address.isNull() || address.asText().isBlank()) return;
+    String found = partyTargets.getOrDefault(address.asText().toLowerCase(java.util.Locale.ROOT), List.of(" ")).get(0);
+    parties.add(mask + " " + address.asText() + " " + found);
   }
 
   private static CliRun run(String... args) {

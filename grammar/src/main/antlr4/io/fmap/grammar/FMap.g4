@@ -40,6 +40,8 @@ routing
 mapItem
   : KEY? fieldPath ASSIGN expression   # assignment
   | LET IDENT ASSIGN expression        # letBinding
+  // One activity party per address (per element with `each`), resolved by email in the tables named.
+  | PARTY role=name ASSIGN EACH? expression RESOLVE qualifiedName (COMMA qualifiedName)*   # partyItem
   ;
 
 fieldPath : name (DOT name)* ;
@@ -77,7 +79,7 @@ qualifiedName : name (DOT name)* ;
 name
   : IDENT | QUOTED_NAME
   | KEY | OWNER | REQUIRED | STAGES | ON | IMPORT | PARAM | VALUEMAP | COLUMN | TABLE
-  | RELATIONSHIP | PROCESS | REF
+  | RELATIONSHIP | PROCESS | REF | PARTY | EACH | RESOLVE
   ;
 
 // ---------------------------------------------------------------- expressions (loosest first)
@@ -158,6 +160,9 @@ FALSE        : 'false' ;
 NULL         : 'null' ;
 REF          : 'ref' ;
 OWNER        : 'owner' ;
+PARTY        : 'party' ;
+EACH         : 'each' ;
+RESOLVE      : 'resolve' ;
 MANY_TO_MANY : 'many-to-many' ;
 ONE_TO_MANY  : 'one-to-many' ;
 MANY_TO_ONE  : 'many-to-one' ;

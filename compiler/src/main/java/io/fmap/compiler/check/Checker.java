@@ -91,6 +91,15 @@ public final class Checker {
       }
     }
     LoadOrder.Result result = LoadOrder.of(new TreeSet<>(cx.produced.keySet()), usable);
+    // A party table that can only load after the activity is searched as it stands (its rows are not
+    // there yet, so the addresses stay bare): such an edge orders nothing and needs no second pass.
+    List<Dependency> brokenParties = result.dependencies().stream()
+        .filter(d -> d.twoPass() && d.reason() == Dependency.Reason.PARTY).toList();
+    if (!brokenParties.isEmpty()) {
+      usable.removeIf(e -> e.dependency().reason() == Dependency.Reason.PARTY
+          && brokenParties.stream().anyMatch(b -> b.from().equals(e.from()) && b.to().equals(e.to())));
+      result = LoadOrder.of(new TreeSet<>(cx.produced.keySet()), usable);
+    }
     for (List<Dependency> cycle : result.cycles()) {
       String path = cycle.stream().map(d -> d.from() + "." + (d.column() == null ? "after" : d.column()) + " → " + d.to())
           .collect(Collectors.joining(", "));
@@ -139,7 +148,7 @@ public final class Checker {
               : a)
           .toList();
       out.add(new ObjectMap(m.name(), m.source(), m.target(), m.when(), m.otherwise(), m.filter(), m.keys(), m.locals(),
-          assignments, m.ignored(), m.after(), m.span()));
+          assignments, m.ignored(), m.after(), m.parties(), m.span()));
     }
     return out;
   }

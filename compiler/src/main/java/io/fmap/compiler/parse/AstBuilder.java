@@ -116,6 +116,10 @@ final class AstBuilder {
       return new LetBinding(new Name(let.IDENT().getText(), spans.of(let.IDENT().getSymbol())),
           checked(let.expression()), spans.of(let));
     }
+    if (ctx instanceof FMapParser.PartyItemContext party) {
+      return new PartyItem(name(party.role), party.EACH() != null, checked(party.expression()),
+          party.qualifiedName().stream().map(this::qualifiedName).toList(), spans.of(party));
+    }
     FMapParser.AssignmentContext a = (FMapParser.AssignmentContext) ctx;
     List<Name> segments = a.fieldPath().name().stream().map(this::name).toList();
     return new Assignment(a.KEY() != null, new FieldPath(segments, spans.of(a.fieldPath())),
