@@ -6,6 +6,8 @@
 #
 #   mvn -B -q -pl cli,bench -am package -DskipTests
 #   bench/memory/migrate-memory.sh SIZE [XMX]        e.g. bench/memory/migrate-memory.sh 20000 512m
+#
+# Work folders go to $TMPDIR (default /tmp); the generated export of each size is kept there and reused.
 set -euo pipefail
 size="${1:?usage: migrate-memory.sh SIZE [XMX]}"
 xmx="${2:-1g}"
@@ -25,7 +27,15 @@ emulator_pid=""
 cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-java -jar "$fmap_jar" generate --size "$size" --seed 7 --out "$work/export" >/dev/null
+# The export is made once per size and kept next to the work folders (generating a million records
+# takes minutes): a finished one has its .done marker.
+export_dir="$(dirname "$work")/fmap-export-$size-seed7"
+if [ ! -f "$export_dir.done" ]; then
+  rm -rf "$export_dir"
+  java -jar "$fmap_jar" generate --size "$size" --seed 7 --out "$export_dir" >/dev/null
+  touch "$export_dir.done"
+fi
+ln -s "$export_dir" "$work/export"
 mkdir -p "$work/acme"
 cp -r "$repo/stdlib-mappings/mappings" "$repo/stdlib-mappings/schemas" "$work/acme/"
 java -cp "$bench_jar" io.fmap.bench.memory.PlanTargetSchema "$work/acme" "$work/desired.json"
