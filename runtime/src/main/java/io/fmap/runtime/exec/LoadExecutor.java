@@ -238,8 +238,7 @@ public final class LoadExecutor {
       if (pass == BatchWriter.Pass.ROWS) writer.malformed(bad);
     })) {
       Iterator<SourceRecord> it = records.iterator();
-      // One file body a batch: memory holds a few files in flight, never a batch's worth of them.
-      int size = pass == BatchWriter.Pass.FILES ? 1 : options.batchSize();
+      int size = options.batchSize();
       while (it.hasNext() && failure.get() == null) {
         List<SourceRecord> batch = new ArrayList<>(size);
         while (it.hasNext() && batch.size() < size) {
