@@ -18,6 +18,9 @@ done
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time) for the peak RSS" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fmap-memory.XXXXXX")"
+# Copies of the jars: a rebuild while a long run goes on must not change the classes under it.
+cp "$fmap_jar" "$work/fmap.jar" && fmap_jar="$work/fmap.jar"
+cp "$bench_jar" "$work/benchmarks.jar" && bench_jar="$work/benchmarks.jar"
 emulator_pid=""
 cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT

@@ -47,10 +47,15 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, String> dealStatus = new HashMap<>();
   static Map<String, List<Integer>> opportunityStates = new HashMap<>();
   static int opportunityCloses;
+  static Map<String, JsonNode> deals = new HashMap<>();
+  static Map<UUID, String> opportunityDeal = new HashMap<>();
+  static List<JsonNode> closeRecords = new java.util.ArrayList<>();
   static Map<String, JsonNode> activities = new HashMap<>();
   static Map<String, List<Integer>> activityStates = new HashMap<>();
   static Map<String, JsonNode> files = new HashMap<>();
   static Map<String, String> noteBodies = new HashMap<>();
+  static Map<String, JsonNode> sparkNotes = new HashMap<>();
+  static Map<String, JsonNode> notes = new HashMap<>();
   static Map<String, JsonNode> companyTags = new HashMap<>();
   static Map<String, String> accountTags = new HashMap<>();
   /** Per source activity: its parties as read back after the second migrate ("mask address table id"). */
@@ -72,6 +77,7 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/deals.jsonl"))) {
       JsonNode d = JSON.readTree(line);
       dealStatus.put(d.get("id").asText(), d.get("status").asText());
+      deals.put(d.get("id").asText(), d);
     }
     for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
       JsonNode a = JSON.readTree(line);
@@ -84,6 +90,10 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/companies.jsonl"))) {
       JsonNode c = JSON.readTree(line);
       companyTags.put(c.get("id").asText(), c.path("tags"));
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/notes.jsonl"))) {
+      JsonNode n = JSON.readTree(line);
+      sparkNotes.put(n.get("id").asText(), n);
     }
     for (String line : Files.readAllLines(dir.resolve("export/files.jsonl"))) {
       JsonNode f = JSON.readTree(line);
@@ -130,11 +140,15 @@ class AfterLoadOnEmulatorsTest {
       dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
           List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
       opportunityCloses = dv.count("opportunityclose");
+      dv.rows("opportunity").forEach(r -> opportunityDeal.put(UUID.fromString(r.get("opportunityid").asText()),
+          r.get("fmap_sourceid").asText()));
+      closeRecords.addAll(dv.rows("opportunityclose"));
       dv.rows("account").forEach(r -> accountTags.put(r.get("fmap_sourceid").asText(), r.path("fmap_tags").asText(null)));
       dv.rows("annotation").forEach(r -> {
         if (r.hasNonNull("fmap_sourcefileid")) {
           noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
         }
+        if (r.hasNonNull("fmap_sourceid")) notes.put(r.get("fmap_sourceid").asText(), r);
       });
       readParties(dv);
       for (String table : List.of("phonecall", "email", "appointment", "task")) {
@@ -226,6 +240,24 @@ class AfterLoadOnEmulatorsTest {
     assertEquals(closed, opportunityCloses, "a second migrate closes nothing again");
   }
 
+  /** Each close record names its deal and carries what the deal closed at: won at its amount, lost at 0, on its close date. */
+  @Test
+  void eachCloseRecordCarriesTheDealsRevenueAndCloseDate() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    assertFalse(closeRecords.isEmpty());
+    for (JsonNode close : closeRecords) {
+      String dealId = opportunityDeal.get(UUID.fromString(close.get("_opportunityid_value").asText()));
+      JsonNode deal = deals.get(dealId);
+      boolean won = deal.get("status").asText().equals("won");
+      java.math.BigDecimal revenue = won ? deal.get("amount").decimalValue() : java.math.BigDecimal.ZERO;
+      assertEquals(0, revenue.compareTo(close.get("actualrevenue").decimalValue()), close.toString());
+      assertEquals(deal.get("close_date").asText() + "T00:00:00Z", close.get("actualend").asText(), close.toString());
+      assertEquals((won ? "Won" : "Lost") + " in the source system; closed by the migration of Deal " + dealId + ".",
+          close.get("description").asText());
+      assertTrue(close.get("subject").asText().startsWith(won ? "Won: " : "Lost: "), close.toString());
+    }
+  }
+
   /** Logged calls, emails and meetings are completed; tasks by their Spark status. */
   @Test
   void completedActivitiesAreClosedAfterCreate() {
@@ -256,6 +288,24 @@ class AfterLoadOnEmulatorsTest {
       if (small) attached++;
     }
     assertTrue(attached > 0, "the sample has files small enough to attach");
+  }
+
+  /** Note 1 is a pasted screenshot: it lands as the note's attachment; note 2's script and handler do not land. */
+  @Test
+  void notesKeepTheirFormattingAndTheirScreenshotAsAttachment() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    assertEquals(sparkNotes.keySet(), notes.keySet());
+    JsonNode screenshot = notes.get("not-0000001");
+    String body = sparkNotes.get("not-0000001").get("body").asText();
+    String png = body.substring(body.indexOf("base64,") + 7, body.indexOf('"', body.indexOf("base64,")));
+    assertEquals(png, screenshot.path("documentbody").asText());
+    assertEquals("screenshot.png", screenshot.path("filename").asText());
+    assertEquals("image/png", screenshot.path("mimetype").asText());
+    assertTrue(screenshot.path("isdocument").asBoolean(), screenshot.toString());
+    assertEquals("<p>Screenshot of the issue:</p><p>[screenshot.png: attached to this note]</p>",
+        screenshot.path("notetext").asText());
+    assertEquals("<p>Copied from the web form</p><p>Click me</p>", notes.get("not-0000002").path("notetext").asText());
+    notes.values().forEach(n -> assertFalse(n.path("notetext").asText().contains("<script"), n.toString()));
   }
 
   /** Not after the load, but read back here too: Spark's multi-select tags land as the multi-select's options. */

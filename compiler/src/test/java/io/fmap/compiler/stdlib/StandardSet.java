@@ -149,8 +149,9 @@ final class StandardSet {
     }
 
     @Override
-    public Optional<SourceRecord> sourceRecord(SourceRef source) {
-      return records(source.object()).stream().filter(r -> r.id().equals(source.id())).findFirst();
+    public Object sourceField(SourceRef source, String field) {
+      return records(source.object()).stream().filter(r -> r.id().equals(source.id())).findFirst()
+          .map(r -> r.get(field)).orElse(null);
     }
 
     @Override

@@ -146,8 +146,27 @@ final class HttpFrontEnd implements HttpHandler {
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
+      long declared = contentLength(exchange);
+      if (declared > MAX_BODY) return null;
+      if (declared >= 0) {
+        // One array of the declared size instead of readNBytes' chunk list and its copy.
+        byte[] data = new byte[(int) declared];
+        int read = in.readNBytes(data, 0, data.length);
+        return read == data.length ? data : java.util.Arrays.copyOf(data, read);
+      }
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY + 1));
       return data.length > MAX_BODY ? null : data;
+    }
+  }
+
+  /** The request's Content-Length, or -1 when it has none (chunked) or it is not a number. */
+  private static long contentLength(HttpExchange exchange) {
+    String v = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (v == null) return -1;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

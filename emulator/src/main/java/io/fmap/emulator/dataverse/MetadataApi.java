@@ -378,8 +378,8 @@ final class MetadataApi {
    * existing rows already hold duplicate values (the platform cannot build a unique index then).
    */
   void activatePendingKeys() {
-    boolean due = store.read(s -> s.catalog().tables().stream().anyMatch(t -> s.catalog().keys(t.name()).stream()
-        .anyMatch(k -> k.status() == Catalog.KeyStatus.Pending && k.activateAtMillis() <= clock.millis())));
+    long now = clock.millis();
+    boolean due = store.read(s -> s.catalog().pendingKeyDue(now));
     if (!due) return;
     store.writeVoid(tx -> {
       for (Table t : store.catalog().tables()) {

@@ -25,12 +25,12 @@ public interface MappingContext {
   Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates);
 
   /**
-   * Reads another source record, for {@code ref(OBJECT, field).name}: a value of the referenced
-   * record as the source has it (the connector caches what it has read).
+   * Reads a field of another source record, for {@code ref(OBJECT, id).field}: the value as the
+   * source has it. A field, not the record: a run keeps only the fields mappings read this way.
    *
-   * @return the record, or empty when the source has no record with that id
+   * @return the value, or null when the field is null or the source has no record with that id
    */
-  Optional<SourceRecord> sourceRecord(SourceRef source);
+  Object sourceField(SourceRef source, String field);
 
   /**
    * Resolves {@code owner(email)} with the project's fallback rule.

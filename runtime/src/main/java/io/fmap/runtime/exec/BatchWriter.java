@@ -204,7 +204,9 @@ final class BatchWriter {
         Optional<TargetRow> change = StateColumns.afterLoad(row, plan.stateColumns(row.map()));
         if (change.isEmpty()) continue;
         Map<String, Object> before = new TreeMap<>();
-        change.get().columns().keySet().forEach(column -> before.put(column, null));
+        // Only the state columns are written, so only they have a before-image.
+        plan.stateColumns(row.map()).stream().filter(change.get().columns()::containsKey)
+            .forEach(column -> before.put(column, null));
         before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
         RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
         out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),

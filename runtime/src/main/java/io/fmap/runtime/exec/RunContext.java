@@ -4,7 +4,6 @@ import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.PartyCandidate;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
@@ -69,8 +68,8 @@ final class RunContext implements MappingContext {
   }
 
   @Override
-  public Optional<SourceRecord> sourceRecord(SourceRef source) {
-    return sources.find(source);
+  public Object sourceField(SourceRef source, String field) {
+    return sources.field(source, field);
   }
 
   @Override
