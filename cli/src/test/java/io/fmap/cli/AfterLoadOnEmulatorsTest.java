@@ -62,6 +62,10 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, List<String>> partiesAfterSecond = new HashMap<>();
   /** Address → "table id" of the rows a party may resolve to, for addresses exactly one row has per table. */
   static Map<String, List<String>> partyTargets = new HashMap<>();
+  static Map<String, JsonNode> contactCompanies = new HashMap<>();
+  static Map<String, UUID> accountRows = new HashMap<>();
+  static Set<List<UUID>> companyLinksAfterFirst;
+  static List<List<UUID>> companyLinksAfterSecond;
 
   @BeforeAll
   static void migrateTwice() throws Exception {
@@ -78,6 +82,10 @@ class AfterLoadOnEmulatorsTest {
     for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
       JsonNode a = JSON.readTree(line);
       activities.put(a.get("id").asText(), a);
+    }
+    for (String line : Files.readAllLines(dir.resolve("export/contacts.jsonl"))) {
+      JsonNode c = JSON.readTree(line);
+      contactCompanies.put(c.get("id").asText(), c.path("company_ids"));
     }
     for (String line : Files.readAllLines(dir.resolve("export/companies.jsonl"))) {
       JsonNode c = JSON.readTree(line);
@@ -116,15 +124,19 @@ class AfterLoadOnEmulatorsTest {
       firstExit = first.exit();
       firstOut = first.out() + first.err();
       linksAfterFirst = new HashSet<>(dv.associations("fmap_project_contact"));
+      companyLinksAfterFirst = new HashSet<>(dv.associations("fmap_account_contact"));
       CliRun second = run("migrate", "--project", p, "--accept-warnings", "--json");
       assertEquals(firstExit, second.exit(), second.err());
       List<List<UUID>> all = dv.associations("fmap_project_contact");
       linkRowsAfterSecond = all.size();
       linksAfterSecond = new HashSet<>(all);
+      companyLinksAfterSecond = dv.associations("fmap_account_contact");
       dv.rows("fmap_project").forEach(r -> projectRows.put(r.get("fmap_sourceid").asText(),
           UUID.fromString(r.get("fmap_projectid").asText())));
       dv.rows("contact").forEach(r -> contactRows.put(r.get("fmap_sourceid").asText(),
           UUID.fromString(r.get("contactid").asText())));
+      dv.rows("account").forEach(r -> accountRows.put(r.get("fmap_sourceid").asText(),
+          UUID.fromString(r.get("accountid").asText())));
       dv.rows("opportunity").forEach(r -> opportunityStates.put(r.get("fmap_sourceid").asText(),
           List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
       opportunityCloses = dv.count("opportunityclose");
@@ -190,6 +202,20 @@ class AfterLoadOnEmulatorsTest {
     }));
     assertFalse(expected.isEmpty(), "the sample links projects to contacts that stay contacts");
     assertEquals(expected, linksAfterFirst);
+  }
+
+  /** Extra companies: every company of a contact that stayed a contact is linked to it, once, after two migrates. */
+  @Test
+  void everyCompanyOfAContactIsLinkedToItOnce() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    Set<List<UUID>> expected = new HashSet<>();
+    contactCompanies.forEach((id, companies) -> companies.forEach(c -> {
+      UUID contact = contactRows.get(id);
+      if (contact != null) expected.add(List.of(accountRows.get(c.asText()), contact));
+    }));
+    assertTrue(expected.size() > contactRows.size() / 2, "the sample's contacts work with companies");
+    assertEquals(expected, companyLinksAfterFirst);
+    assertEquals(expected.size(), companyLinksAfterSecond.size(), "a second migrate links nothing again");
   }
 
   @Test

@@ -60,7 +60,10 @@ columnDecl : COLUMN qualifiedName COLON typeRef REQUIRED? ;
 tableDecl : TABLE qualifiedName LBRACE tableColumn* RBRACE ;
 tableColumn : name COLON typeRef REQUIRED? ;
 
-relationshipDecl : RELATIONSHIP qualifiedName COLON left=qualifiedName cardinality right=qualifiedName ;
+// `from spark.Object.field`: the source list field whose elements are the links (one per element).
+relationshipDecl
+  : RELATIONSHIP qualifiedName COLON left=qualifiedName cardinality right=qualifiedName (FROM links=qualifiedName)?
+  ;
 cardinality : MANY_TO_MANY | ONE_TO_MANY | MANY_TO_ONE ;
 
 processDecl
@@ -79,7 +82,7 @@ qualifiedName : name (DOT name)* ;
 name
   : IDENT | QUOTED_NAME
   | KEY | OWNER | REQUIRED | STAGES | ON | IMPORT | PARAM | VALUEMAP | COLUMN | TABLE
-  | RELATIONSHIP | PROCESS | REF | PARTY | EACH | RESOLVE
+  | RELATIONSHIP | PROCESS | REF | PARTY | EACH | RESOLVE | FROM
   ;
 
 // ---------------------------------------------------------------- expressions (loosest first)
@@ -163,6 +166,7 @@ OWNER        : 'owner' ;
 PARTY        : 'party' ;
 EACH         : 'each' ;
 RESOLVE      : 'resolve' ;
+FROM         : 'from' ;
 MANY_TO_MANY : 'many-to-many' ;
 ONE_TO_MANY  : 'one-to-many' ;
 MANY_TO_ONE  : 'many-to-one' ;

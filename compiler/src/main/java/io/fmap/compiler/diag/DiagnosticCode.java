@@ -73,6 +73,7 @@ public enum DiagnosticCode {
   PARTY_NOT_ACTIVITY("FM3020", Severity.ERROR, "a `party` line in a map into a table that has no activity parties"),
   PARTY_TABLE("FM3021", Severity.ERROR, "`resolve` names a table activity parties cannot point to or that has no email column"),
   PARTY_ADDRESS("FM3022", Severity.ERROR, "a party address that is not text, or a list of addresses without `each`"),
+  RELATIONSHIP_LINKS("FM3023", Severity.ERROR, "a relationship's `from` field that is no reference list between the objects mapped to its two tables"),
 
 
   // ------------------------------------------------------------------ FM4xxx: completeness (checker)

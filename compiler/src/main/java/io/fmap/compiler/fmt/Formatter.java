@@ -131,7 +131,8 @@ public final class Formatter {
     }
     if (declaration instanceof RelationshipDecl r) {
       return "relationship " + qualified(r.name()) + ": " + qualified(r.left()) + " "
-          + r.cardinality().keyword() + " " + qualified(r.right());
+          + r.cardinality().keyword() + " " + qualified(r.right())
+          + r.links().map(l -> " from " + qualified(l)).orElse("");
     }
     ProcessDecl p = (ProcessDecl) declaration;
     return "process " + text(p.name()) + " on " + qualified(p.table()) + " stages ["

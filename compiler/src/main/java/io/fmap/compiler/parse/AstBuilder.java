@@ -160,7 +160,7 @@ final class AstBuilder {
       default -> Cardinality.MANY_TO_ONE;
     };
     return new RelationshipDecl(qualifiedName(ctx.qualifiedName(0)), qualifiedName(ctx.left), cardinality,
-        qualifiedName(ctx.right), spans.of(ctx));
+        qualifiedName(ctx.right), Optional.ofNullable(ctx.links).map(this::qualifiedName), spans.of(ctx));
   }
 
   private ProcessDecl processDecl(FMapParser.ProcessDeclContext ctx) {

@@ -32,7 +32,7 @@ final class TokenWords {
       FMapLexer.REQUIRED, FMapLexer.STAGES, FMapLexer.ON, FMapLexer.IMPORT, FMapLexer.PARAM,
       FMapLexer.VALUEMAP, FMapLexer.COLUMN, FMapLexer.TABLE, FMapLexer.RELATIONSHIP,
       FMapLexer.PROCESS, FMapLexer.REF, FMapLexer.PARTY, FMapLexer.EACH, FMapLexer.RESOLVE,
-      FMapLexer.QUOTED_NAME);
+      FMapLexer.FROM, FMapLexer.QUOTED_NAME);
 
   /** Tokens that can continue any operand; listing them hides the one token that was really needed. */
   private static final Set<Integer> CONTINUATIONS = Set.of(FMapLexer.QQ, FMapLexer.EQ, FMapLexer.NE,
