@@ -54,6 +54,7 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, List<Integer>> activityStates = new HashMap<>();
   static Map<String, JsonNode> files = new HashMap<>();
   static Map<String, String> noteBodies = new HashMap<>();
+  static Map<String, JsonNode> fileNotes = new HashMap<>();
   static Map<String, JsonNode> sparkNotes = new HashMap<>();
   static Map<String, JsonNode> notes = new HashMap<>();
   static Map<String, JsonNode> companyTags = new HashMap<>();
@@ -147,6 +148,7 @@ class AfterLoadOnEmulatorsTest {
       dv.rows("annotation").forEach(r -> {
         if (r.hasNonNull("fmap_sourcefileid")) {
           noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
+          fileNotes.put(r.get("fmap_sourcefileid").asText(), r);
         }
         if (r.hasNonNull("fmap_sourceid")) notes.put(r.get("fmap_sourceid").asText(), r);
       });
@@ -288,6 +290,23 @@ class AfterLoadOnEmulatorsTest {
       if (small) attached++;
     }
     assertTrue(attached > 0, "the sample has files small enough to attach");
+  }
+
+  /**
+   * The 128 MB file (served by the Spark emulator as it is read) goes to the default large-file store:
+   * link only, so only what fits the org is read; its note carries the link instead of a body.
+   */
+  @Test
+  void theFileAboveTheOrgsLimitIsANoteLinkingToTheLargeFileStore() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    JsonNode big = fileNotes.get(SampleGenerator.LARGE_FILE_ID);
+    String link = dir.resolve("acme").resolve("large-files").toUri().toString().replaceAll("/+$", "")
+        + "/annotation/" + SampleGenerator.LARGE_FILE_ID
+        + "/site-survey-video.mp4";
+    assertEquals("File site-survey-video.mp4 is larger than this org accepts (maxuploadfilesize 5242880 bytes of "
+        + "Base64); it is kept at " + link, big.path("notetext").asText());
+    assertFalse(big.path("isdocument").asBoolean(), big.toString());
+    assertTrue(big.path("documentbody").isNull() || big.path("documentbody").isMissingNode(), big.toString());
   }
 
   /** Note 1 is a pasted screenshot: it lands as the note's attachment; note 2's script and handler do not land. */

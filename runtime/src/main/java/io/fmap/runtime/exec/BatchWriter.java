@@ -25,7 +25,9 @@ import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -246,8 +248,10 @@ final class BatchWriter {
   }
 
   /**
-   * Last pass: the body of the record's file, Base64, for the rows whose map takes it (an attachment
-   * under the org's limit). A body the source cannot give quarantines that file, not the run.
+   * Last pass: the body of the record's file, Base64, for the rows whose map takes it (an attachment).
+   * A body larger than the target takes goes to its large-file store, streamed, never held whole, and
+   * the row gets the columns that link to it instead. A body the source cannot give quarantines that
+   * file, not the run.
    */
   private Optional<Outcome.Quarantined> prepareFiles(SourceRecord record, List<Prepared> out) {
     for (MapResult result : plan.transform(record, context)) {
@@ -256,18 +260,26 @@ final class BatchWriter {
         Set<String> columns = plan.fileBodyColumns(row.map());
         if (columns.isEmpty()) continue;
         RecordKey key = new RecordKey(record.object() + FILES_SUFFIX, record.id(), row.table());
-        String body;
-        try (InputStream in = source.openFile(record.id())) {
-          body = Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException | RuntimeException unreadable) {
-          return Optional.of(new Outcome.Quarantined(key, "FILE_UNREADABLE", String.valueOf(unreadable.getMessage())));
-        }
         TreeMap<String, Object> only = new TreeMap<>();
+        boolean large = false;
+        try (InputStream in = source.openFile(record.id())) {
+          long limit = target.maxFileBytes(row.table());
+          byte[] head = limit >= Integer.MAX_VALUE - 8 ? in.readAllBytes() : in.readNBytes((int) limit + 1);
+          if (head.length <= limit) {
+            String body = Base64.getEncoder().encodeToString(head);
+            columns.forEach(column -> only.put(column, body));
+          } else {
+            large = true;
+            String name = Objects.toString(row.columns().get("filename"), record.id());
+            only.putAll(target.storeLargeFile(row.table(), record.id(), name,
+                new SequenceInputStream(new ByteArrayInputStream(head), in)));
+          }
+        } catch (IOException | RuntimeException unreadable) {
+          return Optional.of(new Outcome.Quarantined(key, large ? "FILE_NOT_STORED" : "FILE_UNREADABLE",
+              String.valueOf(unreadable.getMessage())));
+        }
         Map<String, Object> before = new TreeMap<>();
-        columns.forEach(column -> {
-          only.put(column, body);
-          before.put(column, null);
-        });
+        only.keySet().forEach(column -> before.put(column, null));
         TargetRow file = new TargetRow(row.map(), row.table(), row.source(), row.key(), only, new TreeMap<>(), null,
             List.of());
         out.add(new Prepared(key, file, WriteKind.UPDATE, RowContent.hash(file), ContentHash.canonicalJson(before)));
