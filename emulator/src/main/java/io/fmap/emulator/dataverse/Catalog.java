@@ -152,6 +152,32 @@ final class Catalog {
     metadataVersion++;
   }
 
+  // ---- notes
+
+  /**
+   * Whether notes can be attached to a table (its {@code HasNotes}). Dataverse expresses it as the
+   * {@code <table>_Annotations} relationship, whose navigation property {@code objectid_<table>} on
+   * annotation is the only way to attach a note; the emulator keeps it there and nowhere else.
+   */
+  boolean hasNotes(String table) {
+    return noteRegarding().map(c -> c.targets().stream().anyMatch(t -> t.table().equals(table))).orElse(false);
+  }
+
+  /** Turns notes on for a table: annotation gains {@code objectid_<table>}. */
+  void enableNotes(String table) {
+    Optional<Column> regarding = noteRegarding();
+    if (regarding.isEmpty() || hasNotes(table)) return;
+    Column c = regarding.get();
+    List<LookupTarget> targets = new ArrayList<>(c.targets());
+    targets.add(new LookupTarget(table, "objectid_" + table));
+    replaceColumn("annotation", new Column(c.name(), c.displayName(), c.type(), c.maxLength(), c.precision(),
+        c.minValue(), c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), targets, c.custom()));
+  }
+
+  private Optional<Column> noteRegarding() {
+    return table("annotation").flatMap(a -> a.column("objectid"));
+  }
+
   void addManyToMany(Relationship r) {
     manyToMany.put(r.name(), r);
     metadataVersion++;

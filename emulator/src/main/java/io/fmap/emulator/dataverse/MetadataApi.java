@@ -307,6 +307,8 @@ final class MetadataApi {
         throw DataverseError.badRequest(DataverseError.DUPLICATE_RECORD, "An entity with the name '" + name + "' already exists.");
       }
       store.catalog().putTable(table);
+      // Without HasNotes a note cannot point at the table's rows; schema apply asks for notes.
+      if (body.path("HasNotes").asBoolean(false)) store.catalog().enableNotes(name);
       Seed.messageFilters(tx, store);
     });
     return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(" + Catalog.metadataId("table", name) + ")");

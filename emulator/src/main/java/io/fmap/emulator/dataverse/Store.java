@@ -30,6 +30,8 @@ final class Store {
   private Tx current;
   private final AtomicLong versions = new AtomicLong(1000);
   private Catalog catalog;
+  /** See {@link DataverseEmulator#refuseHierarchyLoops}. */
+  volatile boolean refuseHierarchyLoops;
 
   Store(Catalog catalog) { this.catalog = catalog; }
 
