@@ -89,7 +89,7 @@ public final class Reconcile {
   private ReconcileReport reconcile(boolean full, int sampleRate, RunScope scope) throws IOException {
     if (sampleRate < 1) throw new IllegalArgumentException("sample rate must be at least 1, got " + sampleRate);
     List<TableCheck> checks = new ArrayList<>();
-    SourceLookups sources = new SourceLookups(source, LoadExecutor.Options.full("reconcile").maxLookupRecords());
+    SourceLookups sources = new SourceLookups(source);
     for (SourceRouter router : plan.routers()) {
       String object = router.sourceObject();
       List<String> tables = Lookups.tablesOf(plan, object).stream()
