@@ -54,6 +54,11 @@ final class EmulatedProject implements AutoCloseable {
         + "fallbackOwner: team:fmap-demo\n");
   }
 
+  /** Appends settings to fmap.yaml ({@code params:} and the like), as a user edits the file. */
+  void addToConfig(String yaml) throws java.io.IOException {
+    Files.writeString(dir.resolve("fmap.yaml"), yaml, java.nio.file.StandardOpenOption.APPEND);
+  }
+
   /** Runs {@code fmap VERB ARGS... --project DIR}. */
   CliRun run(String verb, String... args) {
     String[] all = new String[args.length + 3];

@@ -93,6 +93,16 @@ public final class DataverseEmulator implements AutoCloseable {
 
   public Faults faults() { return config.faults(); }
 
+  /**
+   * Whether a {@code parentaccountid} that makes an account its own ancestor is refused, as an org
+   * refuses it ({@code 0x80040507}). Off until the load breaks such loops itself: the generated
+   * sample data has one on purpose (companies 2 and 3), and the standard set writes both links.
+   * Survives {@link #reset()}.
+   */
+  public void refuseHierarchyLoops(boolean refuse) {
+    store.refuseHierarchyLoops = refuse;
+  }
+
   /** Changes the service-protection limits of a running emulator (a test's own profile). */
   public void limits(Limits limits) {
     protection.limits(limits);

@@ -307,6 +307,8 @@ final class MetadataApi {
         throw DataverseError.badRequest(DataverseError.DUPLICATE_RECORD, "An entity with the name '" + name + "' already exists.");
       }
       store.catalog().putTable(table);
+      // Without HasNotes a note cannot point at the table's rows; schema apply asks for notes.
+      if (body.path("HasNotes").asBoolean(false)) store.catalog().enableNotes(name);
       Seed.messageFilters(tx, store);
     });
     return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(" + Catalog.metadataId("table", name) + ")");
@@ -378,8 +380,8 @@ final class MetadataApi {
    * existing rows already hold duplicate values (the platform cannot build a unique index then).
    */
   void activatePendingKeys() {
-    boolean due = store.read(s -> s.catalog().tables().stream().anyMatch(t -> s.catalog().keys(t.name()).stream()
-        .anyMatch(k -> k.status() == Catalog.KeyStatus.Pending && k.activateAtMillis() <= clock.millis())));
+    long now = clock.millis();
+    boolean due = store.read(s -> s.catalog().pendingKeyDue(now));
     if (!due) return;
     store.writeVoid(tx -> {
       for (Table t : store.catalog().tables()) {

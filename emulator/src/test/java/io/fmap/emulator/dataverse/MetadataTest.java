@@ -1,6 +1,7 @@
 package io.fmap.emulator.dataverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,6 +185,36 @@ class MetadataTest {
         "{\"Targets\":[{\"@odata.type\":\"Microsoft.Dynamics.CRM.new_bankaccount\",\"new_name\":\"A\"}]}");
     assertEquals(200, bulk.status(), bulk.body());
     assertEquals(1, http.get("sdkmessagefilters?$filter=sdkmessageid/name eq 'UpsertMultiple' and primaryobjecttypecode eq 'new_bankaccount'").json().path("value").size());
+  }
+
+  @Test
+  void notesAttachOnlyToATableCreatedWithHasNotes() {
+    String withNotes = table("new_Ledger", true);
+    String without = table("new_Memo", false);
+    assertTrue(http.get("EntityDefinitions(LogicalName='new_ledger')").json().path("HasNotes").asBoolean());
+    assertFalse(http.get("EntityDefinitions(LogicalName='new_memo')").json().path("HasNotes").asBoolean());
+    assertTrue(http.get("EntityDefinitions(LogicalName='account')").json().path("HasNotes").asBoolean(),
+        "the stdlib's account takes notes");
+
+    Http.Answer note = http.post("annotations", "{\"subject\":\"N\",\"objectid_new_ledger@odata.bind\":\"/new_ledgers(" + withNotes + ")\"}");
+    assertEquals(204, note.status(), note.body());
+    Http.Answer refused = http.post("annotations", "{\"subject\":\"N\",\"objectid_new_memo@odata.bind\":\"/new_memos(" + without + ")\"}");
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("0x0", refused.code());
+    assertTrue(refused.message().contains("undeclared property 'objectid_new_memo'"), refused.message());
+    assertEquals(1, dv.count("annotation"));
+  }
+
+  /** Creates a custom table with a primary name column and one row in it; returns the row's id. */
+  private String table(String schemaName, boolean hasNotes) {
+    Http.Answer t = http.post("EntityDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.EntityMetadata\",\"SchemaName\":\""
+        + schemaName + "\",\"OwnershipType\":\"UserOwned\",\"HasNotes\":" + hasNotes + ",\"Attributes\":[{\"@odata.type\":"
+        + "\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Name\",\"IsPrimaryName\":true,\"MaxLength\":100}]}");
+    assertEquals(204, t.status(), t.body());
+    String set = MetadataApi.plural(schemaName.toLowerCase(java.util.Locale.ROOT));
+    Http.Answer row = http.post(set, "{\"new_name\":\"R\"}");
+    assertEquals(204, row.status(), row.body());
+    return Http.idOf(row);
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class Reconcile {
   public ReconcileReport run(boolean full, int sampleRate) throws IOException {
     if (sampleRate < 1) throw new IllegalArgumentException("sample rate must be at least 1, got " + sampleRate);
     List<TableCheck> checks = new ArrayList<>();
-    SourceLookups sources = new SourceLookups(source, LoadExecutor.Options.full("reconcile").maxLookupRecords());
+    SourceLookups sources = new SourceLookups(source);
     for (SourceRouter router : plan.routers()) {
       Expected expected = expected(router, full ? 1 : sampleRate, sources);
       for (String table : Lookups.tablesOf(plan, router.sourceObject())) {

@@ -111,9 +111,17 @@ final class BatchWriter {
     this.runId = runId;
   }
 
+  /**
+   * File bodies a batch holds before it sends them, in characters of Base64 (4 MB of files): the
+   * file pass batches many files, a round of ledger commits and target reads for each one costs more
+   * than the file, but memory must not hold a batch's worth of large files.
+   */
+  static final long FILE_BODY_CHARS_PER_SEND = 5_600_000;
+
   void write(List<SourceRecord> records, Pass pass) throws IOException {
     List<Outcome> setAside = new ArrayList<>();
     Map<String, List<Prepared>> byTable = new LinkedHashMap<>();
+    long bodyChars = 0;
     for (SourceRecord record : records) {
       List<Prepared> rows = new ArrayList<>();
       Optional<Outcome.Quarantined> problem = switch (pass) {
@@ -127,12 +135,33 @@ final class BatchWriter {
       } else {
         rows.forEach(p -> byTable.computeIfAbsent(p.key().targetTable(), t -> new ArrayList<>()).add(p));
       }
+      if (pass == Pass.FILES) {
+        bodyChars += rows.stream().mapToLong(p -> textLength(p.row())).sum();
+        if (bodyChars >= FILE_BODY_CHARS_PER_SEND) {
+          send(setAside, byTable, pass);
+          setAside.clear();
+          byTable.clear();
+          bodyChars = 0;
+        }
+      }
     }
+    send(setAside, byTable, pass);
+  }
+
+  private void send(List<Outcome> setAside, Map<String, List<Prepared>> byTable, Pass pass) throws IOException {
     setAside(setAside);
     if (pass != Pass.ROWS) dropRowsThatNeverLanded(byTable, pass);
     for (Map.Entry<String, List<Prepared>> table : byTable.entrySet()) {
       send(table.getKey(), table.getValue(), pass);
     }
+  }
+
+  private static long textLength(TargetRow row) {
+    long chars = 0;
+    for (Object value : row.columns().values()) {
+      if (value instanceof String text) chars += text.length();
+    }
+    return chars;
   }
 
   /** A source record the connector could not read: quarantined under its location. */
