@@ -267,14 +267,15 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
       } else if (kept == values.length) {
         map = new SortedArrayMap<>(keys.names(), values, kept);
       } else {
+        // The values move to the front of their own array; the shared names cannot, so the kept
+        // ones get an array of their own.
         String[] someKeys = new String[kept];
-        Object[] someValues = new Object[kept];
         for (int i = 0, j = 0; i < values.length; i++) {
           if (values[i] == UNSET) continue;
           someKeys[j] = keys.name(i);
-          someValues[j++] = values[i];
+          values[j++] = values[i];
         }
-        map = new SortedArrayMap<>(someKeys, someValues, kept);
+        map = new SortedArrayMap<>(someKeys, values, kept);
       }
       values = null;
       return map;
