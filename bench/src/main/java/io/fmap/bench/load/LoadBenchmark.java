@@ -33,9 +33,10 @@ import java.util.Map;
 
 /**
  * End-to-end load benchmark: the real Dataverse connector writing accounts into the emulator on
- * loopback. Prints rows/s under the {@code default} limits with the emulator's latency model, the
- * ceiling those limits allow ({@link Ceiling}, formula shown) and the ratio; then rows/s with
- * {@code --limits none} and no latency, which is fmap's (and the emulator's) own overhead.
+ * loopback. Prints rows/s with {@code --limits none} and no latency, which is fmap's (and the
+ * emulator's) own overhead; then rows/s under the {@code default} limits with the emulator's latency
+ * model, the ceiling those limits allow ({@link Ceiling}, formula shown) and the ratio; then rows/s
+ * into a null target, the connector alone.
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
