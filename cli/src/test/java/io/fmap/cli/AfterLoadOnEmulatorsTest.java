@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
-import io.fmap.emulator.dataverse.EmulatorConfig;
 import io.fmap.emulator.generate.SampleGenerator;
-import io.fmap.emulator.spark.SparkEmulator;
-import io.fmap.emulator.spark.SparkEmulatorConfig;
-import io.fmap.schema.SystemSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +47,7 @@ class AfterLoadOnEmulatorsTest {
   static Map<String, List<Integer>> activityStates = new HashMap<>();
   static Map<String, JsonNode> files = new HashMap<>();
   static Map<String, String> noteBodies = new HashMap<>();
+  static Map<String, JsonNode> fileNotes = new HashMap<>();
   static Map<String, JsonNode> sparkNotes = new HashMap<>();
   static Map<String, JsonNode> notes = new HashMap<>();
   static Map<String, JsonNode> companyTags = new HashMap<>();
@@ -69,63 +63,28 @@ class AfterLoadOnEmulatorsTest {
 
   @BeforeAll
   static void migrateTwice() throws Exception {
-    generated = new SampleGenerator(7, 300).writeTo(dir.resolve("export"), false);
-    for (String line : Files.readAllLines(dir.resolve("export/projects.jsonl"))) {
-      JsonNode p = JSON.readTree(line);
-      projects.put(p.get("id").asText(), p);
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/deals.jsonl"))) {
-      JsonNode d = JSON.readTree(line);
-      dealStatus.put(d.get("id").asText(), d.get("status").asText());
-      deals.put(d.get("id").asText(), d);
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/activities.jsonl"))) {
-      JsonNode a = JSON.readTree(line);
-      activities.put(a.get("id").asText(), a);
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/contacts.jsonl"))) {
-      JsonNode c = JSON.readTree(line);
-      contactCompanies.put(c.get("id").asText(), c.path("company_ids"));
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/companies.jsonl"))) {
-      JsonNode c = JSON.readTree(line);
-      companyTags.put(c.get("id").asText(), c.path("tags"));
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/notes.jsonl"))) {
-      JsonNode n = JSON.readTree(line);
-      sparkNotes.put(n.get("id").asText(), n);
-    }
-    for (String line : Files.readAllLines(dir.resolve("export/files.jsonl"))) {
-      JsonNode f = JSON.readTree(line);
-      files.put(f.get("id").asText(), f);
-    }
-    Path project = PlanCommandTest.copyOfStdlib(Files.createDirectories(dir.resolve("acme")));
-    SystemSchema org = ProjectPlan.load(project).planned().orElseThrow().program().target();
-    try (SparkEmulator spark = SparkEmulator.start(dir.resolve("export"), "127.0.0.1", 0,
-             SparkEmulatorConfig.withToken("spark-test-token"));
-         DataverseEmulator dv = DataverseEmulator.start(
-             EmulatorConfig.defaults().withSchema(org).withKeyActivation(Duration.ZERO))) {
-      Map<String, String> env = Map.of("FMAP_TEST_SPARK_TOKEN", "spark-test-token",
-          DataVerbOptions.CLIENT_ID, "fmap-demo", DataVerbOptions.CLIENT_SECRET, "fmap-demo");
-      DataverseOptions.environment = env::get;
+    try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
+      DataverseEmulator dv = project.dataverse;
+      readExport("projects", p -> projects.put(p.get("id").asText(), p));
+      readExport("deals", d -> {
+        dealStatus.put(d.get("id").asText(), d.get("status").asText());
+        deals.put(d.get("id").asText(), d);
+      });
+      readExport("activities", a -> activities.put(a.get("id").asText(), a));
+      readExport("contacts", c -> contactCompanies.put(c.get("id").asText(), c.path("company_ids")));
+      readExport("notes", n -> sparkNotes.put(n.get("id").asText(), n));
+      readExport("companies", c -> companyTags.put(c.get("id").asText(), c.path("tags")));
+      readExport("files", f -> files.put(f.get("id").asText(), f));
       // Idle contacts would all become leads; a long idle threshold keeps customers as contacts.
-      Files.writeString(project.resolve("fmap.yaml"), "spark:\n"
-          + "  url: " + spark.baseUrl() + "\n"
-          + "  tokenEnv: FMAP_TEST_SPARK_TOKEN\n"
-          + "dataverse:\n"
-          + "  url: " + dv.rootUrl() + "\n"
-          + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
-          + "fallbackOwner: team:fmap-demo\n"
-          + "params:\n"
-          + "  lead_idle_days: 100000\n");
-      String p = project.toString();
-      assertEquals(Fmap.OK, run("plan", "--approve", p).exit());
-      CliRun first = run("migrate", "--project", p, "--accept-warnings", "--json");
+      project.addToConfig("params:\n  lead_idle_days: 100000\n");
+      assertEquals(Fmap.OK, project.approve().exit());
+      generated = project.generated;
+      CliRun first = project.run("migrate", "--accept-warnings", "--json");
       firstExit = first.exit();
       firstOut = first.out() + first.err();
       linksAfterFirst = new HashSet<>(dv.associations("fmap_project_contact"));
       companyLinksAfterFirst = new HashSet<>(dv.associations("fmap_account_contact"));
-      CliRun second = run("migrate", "--project", p, "--accept-warnings", "--json");
+      CliRun second = project.run("migrate", "--accept-warnings", "--json");
       assertEquals(firstExit, second.exit(), second.err());
       List<List<UUID>> all = dv.associations("fmap_project_contact");
       linkRowsAfterSecond = all.size();
@@ -147,6 +106,7 @@ class AfterLoadOnEmulatorsTest {
       dv.rows("annotation").forEach(r -> {
         if (r.hasNonNull("fmap_sourcefileid")) {
           noteBodies.put(r.get("fmap_sourcefileid").asText(), r.path("documentbody").asText(null));
+          fileNotes.put(r.get("fmap_sourcefileid").asText(), r);
         }
         if (r.hasNonNull("fmap_sourceid")) notes.put(r.get("fmap_sourceid").asText(), r);
       });
@@ -155,8 +115,6 @@ class AfterLoadOnEmulatorsTest {
         dv.rows(table).forEach(r -> activityStates.put(r.get("fmap_sourceid").asText(),
             List.of(r.get("statecode").asInt(), r.get("statuscode").asInt())));
       }
-    } finally {
-      DataverseOptions.environment = System::getenv;
     }
   }
 
@@ -189,7 +147,10 @@ class AfterLoadOnEmulatorsTest {
     partyTargets.putAll(byAddress);
   }
 
-  @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
+  /** Each record of one generated export file ({@code NAME.jsonl}). */
+  private static void readExport(String name, java.util.function.Consumer<JsonNode> record) throws java.io.IOException {
+    for (String line : Files.readAllLines(dir.resolve("export/" + name + ".jsonl"))) record.accept(JSON.readTree(line));
+  }
 
   /** Every Spark project ↔ contact link whose contact became a contact row, and nothing else. */
   @Test
@@ -290,6 +251,23 @@ class AfterLoadOnEmulatorsTest {
     assertTrue(attached > 0, "the sample has files small enough to attach");
   }
 
+  /**
+   * The 128 MB file (served by the Spark emulator as it is read) goes to the default large-file store:
+   * link only, so only what fits the org is read; its note carries the link instead of a body.
+   */
+  @Test
+  void theFileAboveTheOrgsLimitIsANoteLinkingToTheLargeFileStore() {
+    assertEquals(Fmap.OK, firstExit, firstOut);
+    JsonNode big = fileNotes.get(SampleGenerator.LARGE_FILE_ID);
+    String link = dir.resolve("acme").resolve("large-files").toUri().toString().replaceAll("/+$", "")
+        + "/annotation/" + SampleGenerator.LARGE_FILE_ID
+        + "/site-survey-video.mp4";
+    assertEquals("File site-survey-video.mp4 is larger than this org accepts (maxuploadfilesize 5242880 bytes of "
+        + "Base64); it is kept at " + link, big.path("notetext").asText());
+    assertFalse(big.path("isdocument").asBoolean(), big.toString());
+    assertTrue(big.path("documentbody").isNull() || big.path("documentbody").isMissingNode(), big.toString());
+  }
+
   /** Note 1 is a pasted screenshot: it lands as the note's attachment; note 2's script and handler do not land. */
   @Test
   void notesKeepTheirFormattingAndTheirScreenshotAsAttachment() {
@@ -359,9 +337,5 @@ class AfterLoadOnEmulatorsTest {
     if (address.isMissingNode() || address.isNull() || address.asText().isBlank()) return;
     String found = partyTargets.getOrDefault(address.asText().toLowerCase(java.util.Locale.ROOT), List.of(" ")).get(0);
     parties.add(mask + " " + address.asText() + " " + found);
-  }
-
-  private static CliRun run(String... args) {
-    return CliRun.of(args);
   }
 }

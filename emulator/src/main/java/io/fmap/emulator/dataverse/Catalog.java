@@ -35,6 +35,8 @@ final class Catalog {
   private final Map<String, Table> tables = new TreeMap<>();
   private final Map<String, Map<String, KeyState>> keys = new TreeMap<>();
   private final Map<String, Relationship> manyToMany = new TreeMap<>();
+  /** 1:N relationships created through the API: schema name → [referencing table, lookup column]. */
+  private final Map<String, List<String>> oneToMany = new TreeMap<>();
   private final Map<String, Set<String>> bulkSupport = new TreeMap<>();
   private final Map<String, String> settings = new TreeMap<>();
   private long metadataVersion = 1;
@@ -152,8 +154,75 @@ final class Catalog {
     metadataVersion++;
   }
 
+  // ---- notes
+
+  /**
+   * Whether notes can be attached to a table (its {@code HasNotes}). Dataverse expresses it as the
+   * {@code <table>_Annotations} relationship, whose navigation property {@code objectid_<table>} on
+   * annotation is the only way to attach a note; the emulator keeps it there and nowhere else.
+   */
+  boolean hasNotes(String table) {
+    return noteRegarding().map(c -> c.targets().stream().anyMatch(t -> t.table().equals(table))).orElse(false);
+  }
+
+  /** Turns notes on for a table: annotation gains {@code objectid_<table>}. */
+  void enableNotes(String table) {
+    Optional<Column> regarding = noteRegarding();
+    if (regarding.isEmpty() || hasNotes(table)) return;
+    Column c = regarding.get();
+    List<LookupTarget> targets = new ArrayList<>(c.targets());
+    targets.add(new LookupTarget(table, "objectid_" + table));
+    replaceColumn("annotation", new Column(c.name(), c.displayName(), c.type(), c.maxLength(), c.precision(),
+        c.minValue(), c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), targets, c.custom()));
+  }
+
+  private Optional<Column> noteRegarding() {
+    return table("annotation").flatMap(a -> a.column("objectid"));
+  }
+
   void addManyToMany(Relationship r) {
     manyToMany.put(r.name(), r);
+    metadataVersion++;
+  }
+
+  /**
+   * Names a 1:N relationship created through the metadata API by the schema name it was given, so a
+   * {@code DELETE RelationshipDefinitions(SchemaName=...)} finds its lookup column again.
+   */
+  void nameOneToMany(String name, String table, String column) {
+    oneToMany.put(name, List.of(table, column));
+  }
+
+  /** The table and lookup column of a 1:N relationship created under this schema name. */
+  Optional<List<String>> oneToMany(String name) {
+    return Optional.ofNullable(oneToMany.get(name));
+  }
+
+  void removeTable(String name) {
+    tables.remove(name);
+    keys.remove(name);
+    bulkSupport.remove(name);
+    metadataVersion++;
+  }
+
+  void removeColumn(String table, String column) {
+    Table t = require(table);
+    List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(column)).toList();
+    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+        t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    oneToMany.values().removeIf(ref -> ref.equals(List.of(table, column)));
+    metadataVersion++;
+  }
+
+  void removeKey(String table, String key) {
+    keyMap(table).remove(key);
+    Table t = require(table);
+    tables.put(table, withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
+    metadataVersion++;
+  }
+
+  void removeManyToMany(String name) {
+    manyToMany.remove(name);
     metadataVersion++;
   }
 

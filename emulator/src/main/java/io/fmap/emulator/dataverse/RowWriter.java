@@ -38,6 +38,8 @@ final class RowWriter {
   private static final Set<String> CLOSABLE = Set.of("lead", "opportunity");
   /** Tables Dataverse closes only through an action that records the close (fact sheet §7.4). */
   static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
+  /** Self-referencing lookups the platform keeps a tree (the account hierarchy): no row may become its own ancestor. */
+  private static final Map<String, String> HIERARCHIES = Map.of("account", "parentaccountid");
 
   private final Store store;
   private final Clock clock;
@@ -258,6 +260,7 @@ final class RowWriter {
       values.put("fullname", TextNode.valueOf((text(values.get("firstname")) + " " + text(values.get("lastname"))).trim()));
     }
     annotationBody(table, values);
+    checkHierarchy(table, existing.id(), values);
     Row row = new Row(table.name(), existing.id(), store.nextVersion(), values, lookups);
     checkKeys(table, row);
     tx.put(row);
@@ -327,6 +330,23 @@ final class RowWriter {
   void delete(Store.Tx tx, Table table, Row row, String ifMatch) {
     if (ifMatch != null && !"*".equals(ifMatch) && !ifMatch.equals(row.etag())) throw versionMismatch();
     tx.remove(table.name(), row.id());
+    // A deleted row's N:N links go with it.
+    for (io.fmap.schema.Relationship rel : store.catalog().manyToMany()) {
+      for (String side : java.util.List.of(rel.table1(), rel.table2()).stream().distinct().toList()) {
+        if (!side.equals(table.name())) continue;
+        for (Row link : store.all("intersect:" + rel.intersectTable())) {
+          JsonNode end = link.get(side + "id");
+          if (end != null && row.id().toString().equals(end.asText())) tx.remove(link.table(), link.id());
+        }
+      }
+    }
+    if (table.name().equals("opportunity")) {
+      // Parental relationship: an opportunity's close activities (WinOpportunity, LoseOpportunity) go with it.
+      for (Row close : store.all("opportunityclose")) {
+        JsonNode of = close.get("opportunityid");
+        if (of != null && row.id().toString().equals(of.asText())) tx.remove("opportunityclose", close.id());
+      }
+    }
   }
 
   /** Finds a row by id or alternate key, or answers the platform's 404. */
@@ -475,6 +495,28 @@ final class RowWriter {
       throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, s.asInt() + " is not a valid status code for state code "
           + table.name() + "State." + state.asText() + " on " + table.name() + ".");
     }
+  }
+
+  /**
+   * Refuses a parent that has the row among its ancestors (or is the row). Only an update can close
+   * a loop: on create the row does not exist yet, so no bind can name it.
+   */
+  private void checkHierarchy(Table table, UUID id, Map<String, JsonNode> values) {
+    String parentColumn = HIERARCHIES.get(table.name());
+    if (parentColumn == null || !store.refuseHierarchyLoops) return;
+    Set<UUID> seen = new java.util.HashSet<>();
+    for (UUID up = lookupId(values.get(parentColumn)); up != null; ) {
+      if (up.equals(id)) {
+        throw DataverseError.badRequest(DataverseError.ACCOUNT_LOOP,
+            "Creating this parental association would create a loop in Accounts hierarchy.");
+      }
+      if (!seen.add(up)) return; // a loop above the new parent that does not pass through this row
+      up = store.get(table.name(), up).map(r -> lookupId(r.get(parentColumn))).orElse(null);
+    }
+  }
+
+  private static UUID lookupId(JsonNode value) {
+    return value == null || value.isNull() ? null : UUID.fromString(value.asText());
   }
 
   private void checkKeys(Table table, Row row) {

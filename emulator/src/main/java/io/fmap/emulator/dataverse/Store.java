@@ -30,6 +30,8 @@ final class Store {
   private Tx current;
   private final AtomicLong versions = new AtomicLong(1000);
   private Catalog catalog;
+  /** See {@link DataverseEmulator#refuseHierarchyLoops}. */
+  volatile boolean refuseHierarchyLoops;
 
   Store(Catalog catalog) { this.catalog = catalog; }
 
@@ -92,6 +94,11 @@ final class Store {
   List<Row> all(String table) {
     TableRows r = tables.get(table);
     return r == null ? List.of() : List.copyOf(r.rows.values());
+  }
+
+  /** Forgets every row of a table whose definition was deleted (metadata changes are not transactional). */
+  void dropRows(String table) {
+    tables.remove(table);
   }
 
   /** Rows of one table in creation order, with one index per active alternate key. */
