@@ -330,6 +330,23 @@ final class RowWriter {
   void delete(Store.Tx tx, Table table, Row row, String ifMatch) {
     if (ifMatch != null && !"*".equals(ifMatch) && !ifMatch.equals(row.etag())) throw versionMismatch();
     tx.remove(table.name(), row.id());
+    // A deleted row's N:N links go with it.
+    for (io.fmap.schema.Relationship rel : store.catalog().manyToMany()) {
+      for (String side : java.util.List.of(rel.table1(), rel.table2()).stream().distinct().toList()) {
+        if (!side.equals(table.name())) continue;
+        for (Row link : store.all("intersect:" + rel.intersectTable())) {
+          JsonNode end = link.get(side + "id");
+          if (end != null && row.id().toString().equals(end.asText())) tx.remove(link.table(), link.id());
+        }
+      }
+    }
+    if (table.name().equals("opportunity")) {
+      // Parental relationship: an opportunity's close activities (WinOpportunity, LoseOpportunity) go with it.
+      for (Row close : store.all("opportunityclose")) {
+        JsonNode of = close.get("opportunityid");
+        if (of != null && row.id().toString().equals(of.asText())) tx.remove("opportunityclose", close.id());
+      }
+    }
   }
 
   /** Finds a row by id or alternate key, or answers the platform's 404. */

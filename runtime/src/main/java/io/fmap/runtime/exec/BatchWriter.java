@@ -447,16 +447,17 @@ final class BatchWriter {
   }
 
   /**
-   * The versions (ETags) of the rows this batch updated, read after the write: rollback puts their
-   * before-images back only while they still have that version, so an edit made in the target after
-   * the run is refused instead of overwritten. Created rows need none: rollback deletes them.
+   * The versions (ETags) of the rows this batch wrote, read after the write (one read per batch): rollback
+   * puts an updated row's before-image back, and deletes a created row, only while it still has that
+   * version, so an edit made in the target after the run is refused instead of lost; a delta tells an
+   * edit in the target from fmap's own write by it, exactly.
    */
   private Map<UUID, String> versionsOfUpdated(String table, List<Prepared> sending, List<WriteResult> results)
       throws IOException {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < sending.size(); i++) {
       String id = landedId(sending.get(i), results.get(i));
-      if (sending.get(i).updates() && id != null) ids.add(UUID.fromString(id));
+      if (id != null) ids.add(UUID.fromString(id));
     }
     Map<UUID, String> versions = new HashMap<>();
     if (!ids.isEmpty()) target.rows(table, ids, List.of()).forEach((id, row) -> versions.put(id, row.version()));
