@@ -2,7 +2,6 @@ package io.fmap.bench;
 
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
@@ -39,8 +38,8 @@ final class BenchContext implements MappingContext {
   }
 
   @Override
-  public Optional<SourceRecord> sourceRecord(SourceRef source) {
-    return Optional.empty();
+  public Object sourceField(SourceRef source, String field) {
+    return null;
   }
 
   @Override

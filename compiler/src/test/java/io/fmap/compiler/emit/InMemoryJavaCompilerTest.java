@@ -68,7 +68,7 @@ class InMemoryJavaCompilerTest {
 
   static final MappingContext CONTEXT = new MappingContext() {
     @Override public Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates) { return Optional.empty(); }
-    @Override public Optional<SourceRecord> sourceRecord(SourceRef source) { return Optional.empty(); }
+    @Override public Object sourceField(SourceRef source, String field) { return null; }
     @Override public Optional<TargetRef> owner(String email) { return Optional.empty(); }
     @Override public Object param(String name) { throw new IllegalArgumentException(name); }
     @Override public Clock clock() { return Clock.systemUTC(); }

@@ -47,8 +47,8 @@ class JavaEmitterTest {
     }
 
     @Override
-    public Optional<SourceRecord> sourceRecord(SourceRef source) {
-      return Optional.empty();
+    public Object sourceField(SourceRef source, String field) {
+      return null;
     }
 
     @Override

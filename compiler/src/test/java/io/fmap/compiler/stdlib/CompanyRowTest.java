@@ -101,7 +101,7 @@ class CompanyRowTest {
   void preflightReportsTheSampleParentCycleOnce() {
     var sparkUsers = records("User").stream().map(SourceUser::of).toList();
     var resolver = OwnerResolver.create(sparkUsers, StandardSet.dynamicsUsers(), new FallbackRule.UserByEmail("ana.lopez@fmap.example"));
-    var settings = new Preflight.Settings("owner_id", 100.0, Preflight.PROFESSIONAL_CUSTOM_TABLE_CAP, 20_000,
+    var settings = new Preflight.Settings("owner_id", 100.0, Preflight.PROFESSIONAL_CUSTOM_TABLE_CAP,
         Clock.fixed(StandardSet.NOW, ZoneOffset.UTC));
     PreflightReport report;
     try (var source = new ExportFilesConnector(StandardSet.SAMPLE)) {

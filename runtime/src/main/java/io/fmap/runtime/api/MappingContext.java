@@ -25,12 +25,12 @@ public interface MappingContext {
   Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates);
 
   /**
-   * Reads another source record, for {@code ref(OBJECT, field).name}: a value of the referenced
-   * record as the source has it (the connector caches what it has read).
+   * Reads a field of another source record, for {@code ref(OBJECT, id).field}: the value as the
+   * source has it. A field, not the record: a run keeps only the fields mappings read this way.
    *
-   * @return the record, or empty when the source has no record with that id
+   * @return the value, or null when the field is null or the source has no record with that id
    */
-  Optional<SourceRecord> sourceRecord(SourceRef source);
+  Object sourceField(SourceRef source, String field);
 
   /**
    * Resolves {@code owner(email)} with the project's fallback rule.
@@ -39,6 +39,20 @@ public interface MappingContext {
    *         nor the fallback gives one
    */
   Optional<TargetRef> owner(String email);
+
+  /**
+   * Resolves one activity party ({@code party to = ... resolve ...}): the row of the first candidate
+   * table, in the order given, whose email column holds {@code address} (compared without case).
+   * A context that reads no target rows (checks, diffs over the source alone) resolves nobody, so
+   * every participant stays the bare address, which Dataverse keeps as an unresolved recipient.
+   *
+   * @param address    a participant's address, stripped, never blank
+   * @param candidates the tables to search, in order; never empty
+   * @return the participant bound through the candidate's navigation property, or empty
+   */
+  default Optional<TargetRef> party(String address, List<PartyCandidate> candidates) {
+    return Optional.empty();
+  }
 
   /**
    * The value of a declared {@code param}, after {@code fmap.yaml} and command-line overrides:

@@ -154,6 +154,12 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
       return this;
     }
 
+    /** Adds participants in the order given ({@code party} lines of the map, in source order). */
+    public Builder parties(List<ActivityParty> added) {
+      for (ActivityParty p : added) party(p);
+      return this;
+    }
+
     /**
      * The finished row. A map without a {@code key} line gets {@link TargetKey#derivedId}, so that
      * a rerun still upserts the same row instead of creating a second one.

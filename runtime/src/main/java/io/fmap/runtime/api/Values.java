@@ -311,7 +311,7 @@ public final class Values {
   public static Object refField(MappingContext context, String object, Object id, String field) {
     String sourceId = text(id);
     if (sourceId == null || sourceId.isBlank()) return null;
-    return context.sourceRecord(new SourceRef(object, sourceId)).map(r -> r.get(field)).orElse(null);
+    return context.sourceField(new SourceRef(object, sourceId), field);
   }
 
   /** {@code owner(email)}: no record lands without an owner, so an unresolved one fails the record. */

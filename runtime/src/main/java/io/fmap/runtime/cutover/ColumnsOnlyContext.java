@@ -2,7 +2,6 @@ package io.fmap.runtime.cutover;
 
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
@@ -58,8 +57,8 @@ final class ColumnsOnlyContext implements MappingContext {
   }
 
   @Override
-  public Optional<SourceRecord> sourceRecord(SourceRef source) {
-    return sources.find(source);
+  public Object sourceField(SourceRef source, String field) {
+    return sources.field(source, field);
   }
 
   @Override

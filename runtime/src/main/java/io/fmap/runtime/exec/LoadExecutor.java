@@ -55,9 +55,8 @@ public final class LoadExecutor {
    *
    * @param batchSize        records per batch: one ledger commit per step and batch
    * @param parallelism      batches written at once (the connector splits each further into requests)
-   * @param maxLookupRecords largest source object kept in memory for {@code ref(...).field} reads
    */
-  public record Options(RunMode mode, String who, int batchSize, int parallelism, int maxLookupRecords, Clock clock,
+  public record Options(RunMode mode, String who, int batchSize, int parallelism, Clock clock,
       FaultHook hook) {
 
     public Options {
@@ -69,23 +68,23 @@ public final class LoadExecutor {
     }
 
     public static Options full(String who) {
-      return new Options(RunMode.FULL, who, 500, 4, 20_000, Clock.systemUTC(), FaultHook.NONE);
+      return new Options(RunMode.FULL, who, 500, 4, Clock.systemUTC(), FaultHook.NONE);
     }
 
     public Options withBatchSize(int size) {
-      return new Options(mode, who, size, parallelism, maxLookupRecords, clock, hook);
+      return new Options(mode, who, size, parallelism, clock, hook);
     }
 
     public Options withParallelism(int n) {
-      return new Options(mode, who, batchSize, n, maxLookupRecords, clock, hook);
+      return new Options(mode, who, batchSize, n, clock, hook);
     }
 
     public Options withHook(FaultHook h) {
-      return new Options(mode, who, batchSize, parallelism, maxLookupRecords, clock, h);
+      return new Options(mode, who, batchSize, parallelism, clock, h);
     }
 
     public Options withMode(RunMode m) {
-      return new Options(m, who, batchSize, parallelism, maxLookupRecords, clock, hook);
+      return new Options(m, who, batchSize, parallelism, clock, hook);
     }
   }
 
@@ -130,7 +129,7 @@ public final class LoadExecutor {
         .reduce((first, second) -> second);
     Run run = unfinished.orElseGet(() -> ledger.startRun(options.mode(), options.who(), plan.hash()));
     RunContext context = new RunContext(plan, ledger, owners,
-        new SourceLookups(source, options.maxLookupRecords()), options.clock());
+        new SourceLookups(source.whole()), new PartyDirectory(target), options.clock());
     BatchWriter writer = new BatchWriter(plan, source, context, ledger, target, targetSchema, owners, options.hook(),
         run.id());
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("fmap-load"));
@@ -239,8 +238,7 @@ public final class LoadExecutor {
       if (pass == BatchWriter.Pass.ROWS) writer.malformed(bad);
     })) {
       Iterator<SourceRecord> it = records.iterator();
-      // One file body a batch: memory holds a few files in flight, never a batch's worth of them.
-      int size = pass == BatchWriter.Pass.FILES ? 1 : options.batchSize();
+      int size = options.batchSize();
       while (it.hasNext() && failure.get() == null) {
         List<SourceRecord> batch = new ArrayList<>(size);
         while (it.hasNext() && batch.size() < size) {

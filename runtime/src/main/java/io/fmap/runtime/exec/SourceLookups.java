@@ -1,47 +1,47 @@
 package io.fmap.runtime.exec;
 
-import io.fmap.runtime.api.MappingError;
-import io.fmap.runtime.api.MappingException;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.source.SourceConnector;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Other source records by id, for {@code ref(OBJECT, field).name} in a mapping. The source reads
- * whole objects only, so an object is read once, on first use, and kept — only objects up to
- * {@code maxRecords} (users, pipelines, stages: the small ones mappings read through); asking for
- * a larger one is a mapping error naming the limit, never an unbounded memory cost.
+ * Values of other source records by id, for {@code ref(OBJECT, id).field} in a mapping.
+ *
+ * <p>The source reads whole objects only, so the first read of a field of an object streams that
+ * object once and keeps, per record, only that field's value, and only when it is not null: the
+ * standard set's contacts read {@code ref(spark.Company, primary_company_id).name}, so what stays
+ * is each company's id and name (about 150 bytes a record with {@code HashMap} and two short
+ * strings), not whole company records. Every record is kept, however many the object has: a cap
+ * would make a large export quarantine valid records. A second field of the same object is a
+ * second read of it, which only a plan reading several fields through {@code ref} pays.
  */
 public final class SourceLookups {
   private final SourceConnector source;
-  private final int maxRecords;
-  private final Map<String, Map<String, SourceRecord>> byObject = new ConcurrentHashMap<>();
+  private final Map<ObjectField, Map<String, Object>> values = new ConcurrentHashMap<>();
 
-  public SourceLookups(SourceConnector source, int maxRecords) {
+  public SourceLookups(SourceConnector source) {
     this.source = source;
-    this.maxRecords = maxRecords;
   }
 
-  public Optional<SourceRecord> find(SourceRef ref) {
-    return Optional.ofNullable(byObject.computeIfAbsent(ref.object(), this::load).get(ref.id()));
+  /** The value of {@code field} in the record {@code ref}; null when the field is null or there is no such record. */
+  public Object field(SourceRef ref, String field) {
+    return values.computeIfAbsent(new ObjectField(ref.object(), field), this::load).get(ref.id());
   }
 
-  private Map<String, SourceRecord> load(String object) {
-    long count = source.count(object, null);
-    if (count > maxRecords) {
-      throw new MappingException(MappingError.Code.FAILED, "a mapping reads fields of " + object
-          + " records through ref(...), but " + object + " has " + count + " records (at most " + maxRecords
-          + " are kept for that); map the value from the record's own fields instead");
+  private Map<String, Object> load(ObjectField key) {
+    Map<String, Object> byId = new HashMap<>();
+    try (Stream<SourceRecord> stream = source.records(key.object(), null, malformed -> { })) {
+      stream.forEach(r -> {
+        Object value = r.get(key.field());
+        if (value != null) byId.put(r.id(), value);
+      });
     }
-    Map<String, SourceRecord> records = new HashMap<>();
-    try (Stream<SourceRecord> stream = source.records(object, null, malformed -> { })) {
-      stream.forEach(r -> records.put(r.id(), r));
-    }
-    return records;
+    return byId;
   }
+
+  private record ObjectField(String object, String field) {}
 }

@@ -95,8 +95,8 @@ class ValuesTest {
       @Override public Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates) {
         return source.id().equals("C-1") ? Optional.of(acme) : Optional.empty();
       }
-      @Override public Optional<SourceRecord> sourceRecord(SourceRef source) {
-        return Optional.of(new SourceRecord(source.object(), source.id(), Map.of("name", "Acme")));
+      @Override public Object sourceField(SourceRef source, String field) {
+        return Map.of("name", "Acme").get(field);
       }
       @Override public Optional<TargetRef> owner(String email) { return Optional.empty(); }
       @Override public Object param(String name) { return null; }

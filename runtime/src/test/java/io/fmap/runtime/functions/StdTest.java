@@ -9,7 +9,6 @@ import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.MappingError;
 import io.fmap.runtime.api.MappingException;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetRef;
 import java.math.BigDecimal;
@@ -368,7 +367,7 @@ class StdTest {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     return new MappingContext() {
       @Override public Optional<TargetRef> lookup(SourceRef source, List<LookupCandidate> candidates) { return Optional.empty(); }
-      @Override public Optional<SourceRecord> sourceRecord(SourceRef source) { return Optional.empty(); }
+      @Override public Object sourceField(SourceRef source, String field) { return null; }
       @Override public Optional<TargetRef> owner(String email) { return Optional.empty(); }
       @Override public Object param(String name) { throw new IllegalArgumentException(name); }
       @Override public Clock clock() { return clock; }

@@ -3,7 +3,6 @@ package io.fmap.runtime.exec.preflight;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
@@ -43,9 +42,9 @@ final class RecordingContext implements MappingContext {
   }
 
   @Override
-  public Optional<SourceRecord> sourceRecord(SourceRef source) {
+  public Object sourceField(SourceRef source, String field) {
     referenced.add(source);
-    return sources.find(source);
+    return sources.field(source, field);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.fmap.runtime.exec.sample;
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.SourceRef;
-import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
 import java.time.Clock;
@@ -48,9 +47,9 @@ final class ReferenceRecorder implements MappingContext {
 
   /** Empty: a value read from another record only shapes a column, never the sample. */
   @Override
-  public Optional<SourceRecord> sourceRecord(SourceRef source) {
+  public Object sourceField(SourceRef source, String field) {
     references.add(source);
-    return Optional.empty();
+    return null;
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class SampleDiffer {
     }
     List<RecordDiff> out = new ArrayList<>();
     // Objects the plan does not route (Spark's stages) are read only through ref(...).field: found as the load finds them.
-    SourceLookups unrouted = new SourceLookups(source, LoadExecutor.Options.full("sample diff").maxLookupRecords());
+    SourceLookups unrouted = new SourceLookups(source);
     for (SourceRecord record : records.values()) {
       ExpectedContext context = new ExpectedContext(records, unrouted);
       for (MapResult result : plan.transform(record, context)) {
@@ -195,9 +195,9 @@ public final class SampleDiffer {
     }
 
     @Override
-    public Optional<SourceRecord> sourceRecord(SourceRef ref) {
+    public Object sourceField(SourceRef ref, String field) {
       SourceRecord routed = records.get(ref);
-      return routed != null ? Optional.of(routed) : unrouted.find(ref);
+      return routed != null ? routed.get(field) : unrouted.field(ref, field);
     }
 
     /**
