@@ -1,10 +1,8 @@
 package io.fmap.runtime.api;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -92,31 +90,7 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
 
   @Override
   public Set<Map.Entry<String, V>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Map.Entry<String, V>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < size;
-          }
-
-          @Override
-          public Map.Entry<String, V> next() {
-            if (next >= size) throw new NoSuchElementException();
-            int i = next++;
-            return new AbstractMap.SimpleImmutableEntry<>(keys[i], value(i));
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
+    return new ArrayEntries<>(size, i -> keys[i], this::value);
   }
 
   @Override
