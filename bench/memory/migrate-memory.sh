@@ -6,6 +6,10 @@
 #
 #   mvn -B -q -pl cli,bench -am package -DskipTests
 #   bench/memory/migrate-memory.sh SIZE [XMX]        e.g. bench/memory/migrate-memory.sh 20000 512m
+#   LIMITS=default bench/memory/migrate-memory.sh ...  the emulator's service protection limits (default: none)
+#   EMULATOR_XMX=6g ...   the emulator's heap (default 2g; it keeps every row it is sent)
+#
+# Work folders go to $TMPDIR (default /tmp); the generated export of each size is kept there and reused.
 set -euo pipefail
 size="${1:?usage: migrate-memory.sh SIZE [XMX]}"
 xmx="${2:-1g}"
@@ -18,18 +22,29 @@ done
 [ -x /usr/bin/time ] || { echo "needs GNU time (/usr/bin/time) for the peak RSS" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fmap-memory.XXXXXX")"
+# Copies of the jars: a rebuild while a long run goes on must not change the classes under it.
+cp "$fmap_jar" "$work/fmap.jar" && fmap_jar="$work/fmap.jar"
+cp "$bench_jar" "$work/benchmarks.jar" && bench_jar="$work/benchmarks.jar"
 emulator_pid=""
 cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-java -jar "$fmap_jar" generate --size "$size" --seed 7 --out "$work/export" >/dev/null
+# The export is made once per size and kept next to the work folders (generating a million records
+# takes minutes): a finished one has its .done marker.
+export_dir="$(dirname "$work")/fmap-export-$size-seed7"
+if [ ! -f "$export_dir.done" ]; then
+  rm -rf "$export_dir"
+  java -jar "$fmap_jar" generate --size "$size" --seed 7 --out "$export_dir" >/dev/null
+  touch "$export_dir.done"
+fi
+ln -s "$export_dir" "$work/export"
 mkdir -p "$work/acme"
 cp -r "$repo/stdlib-mappings/mappings" "$repo/stdlib-mappings/schemas" "$work/acme/"
 java -cp "$bench_jar" io.fmap.bench.memory.PlanTargetSchema "$work/acme" "$work/desired.json"
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-java -Xmx2g -jar "$fmap_jar" emulate dataverse --port "$port" --schema "$work/desired.json" \
-  --key-activation-seconds 0 --limits none >"$work/emulator.log" 2>&1 &
+java "-Xmx${EMULATOR_XMX:-2g}" -jar "$fmap_jar" emulate dataverse --port "$port" --schema "$work/desired.json" \
+  --key-activation-seconds 0 --limits "${LIMITS:-none}" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 1 120); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
@@ -54,7 +69,7 @@ FMAP_TARGET_CLIENT_ID=fmap-demo FMAP_TARGET_CLIENT_SECRET=fmap-demo \
 
 # JFR's start-up lines come first on stdout; the result object starts at the first "{".
 read_records="$(python3 -c 'import json,sys; t=open(sys.argv[1]).read(); print(json.loads(t[t.index("{"):]).get("recordsRead","?"))' "$work/migrate.json" 2>/dev/null || echo "?")"
-echo "size $size, -Xmx$xmx, records read $read_records"
+echo "size $size, -Xmx$xmx, limits ${LIMITS:-none}, records read $read_records"
 cat "$work/time.txt"
 java -cp "$bench_jar" io.fmap.bench.memory.HeapAfterGc "$work/migrate.jfr"
 echo "files in $work"

@@ -9,12 +9,15 @@ import com.palantir.javapoet.TypeSpec;
 import io.fmap.compiler.diag.Span;
 import io.fmap.compiler.ir.Assignment;
 import io.fmap.compiler.ir.ObjectMap;
+import io.fmap.compiler.ir.Party;
 import io.fmap.compiler.ir.Program;
 import io.fmap.compiler.ir.Write;
+import io.fmap.runtime.api.ActivityParty;
 import io.fmap.runtime.api.FmapLocation;
 import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.MapTransform;
 import io.fmap.runtime.api.MappingContext;
+import io.fmap.runtime.api.PartyCandidate;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
@@ -99,6 +102,10 @@ final class MapClassEmitter {
       apply.addCode(marker(a.span()));
       apply.addStatement("$L", assignment(a, exprs));
     }
+    for (Party p : map.parties()) {
+      apply.addCode(marker(p.span()));
+      apply.addStatement("row.parties($L)", party(p, exprs));
+    }
     apply.addStatement("return $T.of(row.build())", MapResult.class);
 
     FmapLocation declared = new FmapLocation(map.span().file(), map.span().startLine());
@@ -155,6 +162,22 @@ final class MapClassEmitter {
     JavaExpr value = exprs.emit(a.value());
     CodeBlock converted = toColumn(value, column);
     return CodeBlock.of("row.$L($L, $L)", a.unsetWhenNull() ? "setIfPresent" : "set", JavaLiteral.of(column.name()), converted);
+  }
+
+  /** {@code party}: the participants of one line, resolved through the run's context. */
+  private CodeBlock party(Party p, ExprEmitter exprs) {
+    CodeBlock candidates = p.resolve().stream()
+        .map(c -> CodeBlock.of("new $T($L, $L, $L, $L)", PartyCandidate.class, JavaLiteral.of(c.table()),
+            JavaLiteral.of(c.navigationProperty()), JavaLiteral.of(c.idColumn()), JavaLiteral.of(c.emailColumn())))
+        .collect(CodeBlock.joining(", "));
+    CodeBlock tables = constants.of("PARTY", ParameterizedTypeName.get(List.class, PartyCandidate.class),
+        CodeBlock.of("$T.of($L)", List.class, candidates));
+    JavaExpr address = exprs.emit(p.address());
+    return p.each()
+        ? CodeBlock.of("$T.resolveEach($T.$L, $L, context, $L)", ActivityParty.class, ActivityParty.Role.class,
+            p.role().name(), JavaTypes.convert(address, JavaTypes.STRING_LIST), tables)
+        : CodeBlock.of("$T.resolve($T.$L, $L, context, $L)", ActivityParty.class, ActivityParty.Role.class,
+            p.role().name(), JavaTypes.convert(address, JavaTypes.STRING), tables);
   }
 
   /** The value in the form the column takes on the wire: option numbers for choices, text for text. */

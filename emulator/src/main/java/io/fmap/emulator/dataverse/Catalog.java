@@ -35,6 +35,8 @@ final class Catalog {
   private final Map<String, Table> tables = new TreeMap<>();
   private final Map<String, Map<String, KeyState>> keys = new TreeMap<>();
   private final Map<String, Relationship> manyToMany = new TreeMap<>();
+  /** 1:N relationships created through the API: schema name → [referencing table, lookup column]. */
+  private final Map<String, List<String>> oneToMany = new TreeMap<>();
   private final Map<String, Set<String>> bulkSupport = new TreeMap<>();
   private final Map<String, String> settings = new TreeMap<>();
   private long metadataVersion = 1;
@@ -180,6 +182,47 @@ final class Catalog {
 
   void addManyToMany(Relationship r) {
     manyToMany.put(r.name(), r);
+    metadataVersion++;
+  }
+
+  /**
+   * Names a 1:N relationship created through the metadata API by the schema name it was given, so a
+   * {@code DELETE RelationshipDefinitions(SchemaName=...)} finds its lookup column again.
+   */
+  void nameOneToMany(String name, String table, String column) {
+    oneToMany.put(name, List.of(table, column));
+  }
+
+  /** The table and lookup column of a 1:N relationship created under this schema name. */
+  Optional<List<String>> oneToMany(String name) {
+    return Optional.ofNullable(oneToMany.get(name));
+  }
+
+  void removeTable(String name) {
+    tables.remove(name);
+    keys.remove(name);
+    bulkSupport.remove(name);
+    metadataVersion++;
+  }
+
+  void removeColumn(String table, String column) {
+    Table t = require(table);
+    List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(column)).toList();
+    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+        t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    oneToMany.values().removeIf(ref -> ref.equals(List.of(table, column)));
+    metadataVersion++;
+  }
+
+  void removeKey(String table, String key) {
+    keyMap(table).remove(key);
+    Table t = require(table);
+    tables.put(table, withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
+    metadataVersion++;
+  }
+
+  void removeManyToMany(String name) {
+    manyToMany.remove(name);
     metadataVersion++;
   }
 

@@ -155,6 +155,14 @@ public final class DataverseEmulator implements AutoCloseable {
     });
   }
 
+  /**
+   * The whole org, metadata and rows, as {@code --snapshot} saves it: {@code {"schema": ..., "rows": {table:
+   * [{"id", "version", "values", "lookups"}]}}}. Tests compare an org before and after a round trip.
+   */
+  public ObjectNode dump() {
+    return Snapshots.dump(store);
+  }
+
   public Optional<ObjectNode> row(String table, UUID id) {
     return store.read(s -> {
       Table t = s.catalog().require(table);

@@ -104,6 +104,7 @@ final class HttpFrontEnd implements HttpHandler {
       return;
     }
     ServiceProtection.Permit permit = (ServiceProtection.Permit) admission;
+    long admitted = System.nanoTime();
     ApiResponse response = null;
     Faults.Kind fault = emulator.config().faults().decide(n);
     try {
@@ -113,12 +114,19 @@ final class HttpFrontEnd implements HttpHandler {
       } else if (fault == Faults.Kind.ERROR_503) {
         response = ApiResponse.error(new DataverseError(503, "", "The service is temporarily unavailable. Please try again later."));
       } else {
-        if (fault == Faults.Kind.SLOW) sleep(emulator.config().faults().slowMillis());
+        if (fault == Faults.Kind.SLOW) {
+          sleep(emulator.config().faults().slowMillis());
+          admitted = System.nanoTime(); // a slow fault comes on top of the modelled time
+        }
         ApiRequest request = new ApiRequest(method, rest, parseQuery(exchange.getRequestURI().getRawQuery()), headers, body,
             caller, Map.of());
         response = emulator.api().handle(request);
       }
-      if (emulator.protection().limits().latency()) sleep(Math.min(10_000, permit.cost(response.rows())));
+      if (emulator.protection().limits().latency()) {
+        // The model gives the request's whole server time: the emulator's own work is part of it, not added to it.
+        long spent = (System.nanoTime() - admitted) / 1_000_000;
+        sleep(Math.min(10_000, permit.cost(response.rows())) - spent);
+      }
     } finally {
       permit.release(response == null ? 0 : response.rows());
     }

@@ -53,7 +53,33 @@ final class RowWriter {
   record Written(Row row, boolean created) {}
 
   /** The context a write runs in: who calls, and {@code $n} references of the change set. */
-  record Context(UUID caller, Map<String, String> contentIds) {}
+  record Context(UUID caller, Map<String, String> contentIds) {
+    /** The caller's id as stored in ownerid/createdby/modifiedby; one shared node per application user. */
+    TextNode callerText() {
+      TextNode cached = CALLERS.get(caller);
+      if (cached != null) return cached;
+      TextNode text = TextNode.valueOf(caller.toString());
+      if (CALLERS.size() < 256) CALLERS.put(caller, text);
+      return text;
+    }
+  }
+
+  private static final Map<UUID, TextNode> CALLERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Stamp(long epochSecond, TextNode text) {}
+
+  private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, null);
+
+  /** The time stored in createdon/modifiedon (whole seconds): formatted once a second, not once per row. */
+  private TextNode now() {
+    java.time.Instant instant = clock.instant();
+    Stamp stamp = lastStamp;
+    if (stamp.epochSecond() != instant.getEpochSecond()) {
+      stamp = new Stamp(instant.getEpochSecond(), TextNode.valueOf(ColumnValues.now(instant)));
+      lastStamp = stamp;
+    }
+    return stamp.text();
+  }
 
   // ---------------------------------------------------------------- create
 
@@ -97,8 +123,7 @@ final class RowWriter {
     if (store.get(table.name(), id).isPresent()) {
       throw new DataverseError(412, DataverseError.DUPLICATE_RECORD, "Cannot insert duplicate key.");
     }
-    String now = ColumnValues.now(clock.instant());
-    fillDefaults(table, values, lookups, ctx, now);
+    fillDefaults(table, values, lookups, ctx, now());
     annotationBody(table, values);
     checkRequired(table, values, lookups);
     checkStatus(table, values);
@@ -115,24 +140,24 @@ final class RowWriter {
     return row;
   }
 
-  private void fillDefaults(Table table, Map<String, JsonNode> values, Map<String, String> lookups, Context ctx, String now) {
+  private void fillDefaults(Table table, Map<String, JsonNode> values, Map<String, String> lookups, Context ctx, TextNode now) {
     if (table.ownership() == Ownership.USER && ColumnIndex.of(table).has("ownerid") && !lookups.containsKey("ownerid")) {
-      values.put("ownerid", TextNode.valueOf(ctx.caller().toString()));
+      values.put("ownerid", ctx.callerText());
       lookups.put("ownerid", "systemuser");
     }
     for (String who : List.of("createdby", "modifiedby")) {
       if (ColumnIndex.of(table).has(who)) {
-        values.put(who, TextNode.valueOf(ctx.caller().toString()));
+        values.put(who, ctx.callerText());
         lookups.put(who, "systemuser");
       }
     }
     JsonNode overridden = values.remove("overriddencreatedon");
     if (ColumnIndex.of(table).has("createdon")) {
       // overriddencreatedon becomes createdon; the real load time is kept in overriddencreatedon.
-      values.put("createdon", overridden != null && !overridden.isNull() ? overridden : TextNode.valueOf(now));
-      if (overridden != null && !overridden.isNull()) values.put("overriddencreatedon", TextNode.valueOf(now));
+      values.put("createdon", overridden != null && !overridden.isNull() ? overridden : now);
+      if (overridden != null && !overridden.isNull()) values.put("overriddencreatedon", now);
     }
-    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", TextNode.valueOf(now));
+    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", now);
     if (table.activity() && ColumnIndex.of(table).has("activitytypecode")) values.put("activitytypecode", TextNode.valueOf(table.name()));
     stateColumn(table).ifPresent(state -> {
       if (!values.containsKey(state.name()) && !state.options().isEmpty()) {
@@ -225,10 +250,9 @@ final class RowWriter {
       if (body.has("statecode") && !body.has(status.name())) defaultStatus(table, values).ifPresent(s -> values.put(status.name(), IntNode.valueOf(s)));
     });
     if (stateChanged || body.has("statuscode")) checkStatus(table, values);
-    String now = ColumnValues.now(clock.instant());
-    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", TextNode.valueOf(now));
+    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", now());
     if (ColumnIndex.of(table).has("modifiedby")) {
-      values.put("modifiedby", TextNode.valueOf(ctx.caller().toString()));
+      values.put("modifiedby", ctx.callerText());
       lookups.put("modifiedby", "systemuser");
     }
     if (ColumnIndex.of(table).has("fullname") && ColumnIndex.of(table).has("lastname")
@@ -306,6 +330,23 @@ final class RowWriter {
   void delete(Store.Tx tx, Table table, Row row, String ifMatch) {
     if (ifMatch != null && !"*".equals(ifMatch) && !ifMatch.equals(row.etag())) throw versionMismatch();
     tx.remove(table.name(), row.id());
+    // A deleted row's N:N links go with it.
+    for (io.fmap.schema.Relationship rel : store.catalog().manyToMany()) {
+      for (String side : java.util.List.of(rel.table1(), rel.table2()).stream().distinct().toList()) {
+        if (!side.equals(table.name())) continue;
+        for (Row link : store.all("intersect:" + rel.intersectTable())) {
+          JsonNode end = link.get(side + "id");
+          if (end != null && row.id().toString().equals(end.asText())) tx.remove(link.table(), link.id());
+        }
+      }
+    }
+    if (table.name().equals("opportunity")) {
+      // Parental relationship: an opportunity's close activities (WinOpportunity, LoseOpportunity) go with it.
+      for (Row close : store.all("opportunityclose")) {
+        JsonNode of = close.get("opportunityid");
+        if (of != null && row.id().toString().equals(of.asText())) tx.remove("opportunityclose", close.id());
+      }
+    }
   }
 
   /** Finds a row by id or alternate key, or answers the platform's 404. */

@@ -96,6 +96,11 @@ final class Store {
     return r == null ? List.of() : List.copyOf(r.rows.values());
   }
 
+  /** Forgets every row of a table whose definition was deleted (metadata changes are not transactional). */
+  void dropRows(String table) {
+    tables.remove(table);
+  }
+
   /** Rows of one table in creation order, with one index per active alternate key. */
   final class TableRows {
     final LinkedHashMap<UUID, Row> rows = new LinkedHashMap<>();

@@ -129,7 +129,7 @@ public final class LoadExecutor {
         .reduce((first, second) -> second);
     Run run = unfinished.orElseGet(() -> ledger.startRun(options.mode(), options.who(), plan.hash()));
     RunContext context = new RunContext(plan, ledger, owners,
-        new SourceLookups(source), options.clock());
+        new SourceLookups(source.whole()), new PartyDirectory(target), options.clock());
     BatchWriter writer = new BatchWriter(plan, source, context, ledger, target, targetSchema, owners, options.hook(),
         run.id());
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("fmap-load"));
@@ -238,8 +238,7 @@ public final class LoadExecutor {
       if (pass == BatchWriter.Pass.ROWS) writer.malformed(bad);
     })) {
       Iterator<SourceRecord> it = records.iterator();
-      // One file body a batch: memory holds a few files in flight, never a batch's worth of them.
-      int size = pass == BatchWriter.Pass.FILES ? 1 : options.batchSize();
+      int size = options.batchSize();
       while (it.hasNext() && failure.get() == null) {
         List<SourceRecord> batch = new ArrayList<>(size);
         while (it.hasNext() && batch.size() < size) {

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 /**
  * A dry run of the whole plan over the whole source, sending nothing: every record is mapped and
  * its rows checked against the target schema; owners are counted for the owner report; references
- * to records the source does not have and parent loops are found. Memory grows with the number of
- * source ids (kept to check references), never with whole records.
+ * to records the source does not have and parent loops are found. Memory grows by 8 bytes a source
+ * id (kept to check references, {@link SeenIds}), never with whole records.
  */
 public final class Preflight {
   /** Dynamics 365 Sales Professional allows 15 custom tables. */
@@ -72,13 +72,12 @@ public final class Preflight {
   public PreflightReport run() {
     SortedMap<String, Long> volumes = new TreeMap<>();
     OwnerReport.Builder ownerReport = OwnerReport.builder(resolver);
-    Map<String, Set<String>> ids = new HashMap<>();
-    Map<SourceRef, String> references = new TreeMap<>();
+    References references = new References(plan);
     ParentCycles cycles = new ParentCycles();
     Tally tally = new Tally();
     for (LoadTier tier : plan.tiers()) {
       for (String object : tier.sourceObjects()) {
-        Set<String> seen = ids.computeIfAbsent(object, o -> new HashSet<>());
+        SeenIds seen = references.idsOf(object);
         long[] count = {0};
         try (Stream<SourceRecord> records = source.records(object, null,
             bad -> tally.add(new Finding("MALFORMED_RECORD", object + "/" + bad.location(), bad.reason())))) {
@@ -90,22 +89,18 @@ public final class Preflight {
             check(record, references, cycles, tally);
           });
         }
+        seen.seal();
         volumes.put(object, count[0]);
       }
     }
-    references.forEach((ref, from) -> {
-      Set<String> known = ids.get(ref.object());
-      if (known != null && !known.contains(ref.id())) {
-        tally.add(new Finding("BROKEN_REFERENCE", from, "refers to " + ref + ", which the source does not have"));
-      }
-    });
+    references.checkPending(tally);
     long total = volumes.values().stream().mapToLong(Long::longValue).sum();
     Duration estimated = Duration.ofSeconds(Math.round(total / Math.max(settings.recordsPerSecond(), 0.001)));
     return new PreflightReport(volumes, estimated, settings.recordsPerSecond(), customTables(),
         settings.customTableCap(), ownerReport.build(), tally.groups(), cycles.cycles());
   }
 
-  private void check(SourceRecord record, Map<SourceRef, String> references, ParentCycles cycles, Tally tally) {
+  private void check(SourceRecord record, References references, ParentCycles cycles, Tally tally) {
     RecordingContext context = new RecordingContext(plan, owners, sources, settings.clock());
     String self = SourceRef.of(record).toString();
     boolean twoPass = false;
@@ -120,9 +115,52 @@ public final class Preflight {
       }
     }
     for (SourceRef ref : context.referenced) {
-      references.putIfAbsent(ref, self);
+      references.check(ref, self, tally);
       // A record of a two-pass map referring to its own object: the self-reference a loop is made of.
       if (twoPass && ref.object().equals(record.object())) cycles.link(record.object(), record.id(), ref.id());
+    }
+  }
+
+  /**
+   * References to other source records, each checked once against the ids of its object: at once
+   * when that object has been read whole (an earlier tier), else when every object has been read.
+   * Only the second kind (references within a tier: a company's parent company) and the broken
+   * ones are kept, so memory does not grow with the references the source holds.
+   */
+  private static final class References {
+    private final Set<String> planned = new HashSet<>();
+    private final Map<String, SeenIds> ids = new HashMap<>();
+    /** Each reference to a record of an object not yet read whole, with the first record making it. */
+    private final Map<SourceRef, String> pending = new TreeMap<>();
+    private final Set<SourceRef> reported = new HashSet<>();
+
+    References(CompiledPlan plan) {
+      plan.tiers().forEach(t -> planned.addAll(t.sourceObjects()));
+    }
+
+    SeenIds idsOf(String object) {
+      return ids.computeIfAbsent(object, o -> new SeenIds());
+    }
+
+    /** Objects the plan does not read (Spark's stages, users) are not checked: their ids are not read. */
+    void check(SourceRef ref, String from, Tally tally) {
+      if (!planned.contains(ref.object()) || pending.containsKey(ref)) return;
+      SeenIds known = ids.get(ref.object());
+      if (known == null || !known.sealed()) {
+        pending.put(ref, from);
+      } else if (!known.contains(ref.id()) && reported.add(ref)) {
+        tally.add(broken(ref, from));
+      }
+    }
+
+    void checkPending(Tally tally) {
+      pending.forEach((ref, from) -> {
+        if (!ids.get(ref.object()).contains(ref.id())) tally.add(broken(ref, from));
+      });
+    }
+
+    private static Finding broken(SourceRef ref, String from) {
+      return new Finding("BROKEN_REFERENCE", from, "refers to " + ref + ", which the source does not have");
     }
   }
 
