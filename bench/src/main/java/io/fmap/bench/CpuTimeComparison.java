@@ -21,7 +21,9 @@ import java.util.function.IntConsumer;
  * wall-clock throughput swings by ±100 % between iterations. Thread CPU time does not count the time
  * the thread waits for a core, and interleaving the transforms round by round gives all three the
  * same cache and frequency conditions, so the ratios stay meaningful when the absolute figures are
- * not. Each round transforms the whole batch once per transform; the median round counts.
+ * not. Each round transforms the whole batch once per transform; the median round counts. It also
+ * prints the bytes each transform allocates per record (the thread's allocation counter, as JMH's
+ * {@code -prof gc} reports {@code gc.alloc.rate.norm}): a figure the machine's load does not change.
  */
 public final class CpuTimeComparison {
 
@@ -48,13 +50,20 @@ public final class CpuTimeComparison {
 
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> nanosPerRecord = new LinkedHashMap<>();
+    Map<String, List<Double>> bytesPerRecord = new LinkedHashMap<>();
     transforms.keySet().forEach(name -> nanosPerRecord.put(name, new ArrayList<>()));
+    transforms.keySet().forEach(name -> bytesPerRecord.put(name, new ArrayList<>()));
     for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
       for (Map.Entry<String, IntConsumer> t : transforms.entrySet()) {
+        long allocatedBefore = allocatedBytes(threads);
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < source.size(); i++) t.getValue().accept(i);
         long used = threads.getCurrentThreadCpuTime() - start;
-        if (round >= WARM_UP_ROUNDS) nanosPerRecord.get(t.getKey()).add((double) used / source.size());
+        long allocated = allocatedBytes(threads) - allocatedBefore;
+        if (round >= WARM_UP_ROUNDS) {
+          nanosPerRecord.get(t.getKey()).add((double) used / source.size());
+          bytesPerRecord.get(t.getKey()).add((double) allocated / source.size());
+        }
       }
     }
     System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d interleaved rounds of %,d records; checksum %d)%n",
@@ -63,12 +72,23 @@ public final class CpuTimeComparison {
     nanosPerRecord.forEach((name, samples) -> {
       double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       median.put(name, sorted[sorted.length / 2]);
-      System.out.printf(Locale.ROOT, "  %-12s %8.0f ns/record  = %,12.0f records/s per core  (min %.0f, max %.0f)%n",
-          name, median.get(name), 1e9 / median.get(name), sorted[0], sorted[sorted.length - 1]);
+      double bytes = median(bytesPerRecord.get(name));
+      System.out.printf(Locale.ROOT, "  %-12s %8.0f ns/record  = %,12.0f records/s per core  (min %.0f, max %.0f)  %,7.0f bytes/record%n",
+          name, median.get(name), 1e9 / median.get(name), sorted[0], sorted[sorted.length - 1], bytes);
     });
     System.out.printf(Locale.ROOT, "  generated / hand-written = %.2f (target >= 0.8)%n", median.get("handWritten") / median.get("generated"));
     System.out.printf(Locale.ROOT, "  generated / JSLT         = %.2f (target >= 5)%n", median.get("jslt") / median.get("generated"));
     System.out.println("  load average at the end: " + Arrays.toString(loadAverage()));
+  }
+
+  private static double median(List<Double> samples) {
+    double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return sorted[sorted.length / 2];
+  }
+
+  /** Bytes this thread allocated so far; -1 on a JVM without HotSpot's counter (then the figure reads as 0). */
+  private static long allocatedBytes(ThreadMXBean threads) {
+    return threads instanceof com.sun.management.ThreadMXBean hotSpot ? hotSpot.getCurrentThreadAllocatedBytes() : -1;
   }
 
   private static String[] loadAverage() {

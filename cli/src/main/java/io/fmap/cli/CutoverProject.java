@@ -46,6 +46,11 @@ final class CutoverProject {
    * report needs nothing else, so it works without source or target settings.
    */
   static LedgerLocation ledgerOnly(Path projectDir) throws VerbStop {
+    return requireLedger(ledgerLocation(projectDir));
+  }
+
+  /** Where the project's ledger is ({@code ledger:} in fmap.yaml), whether or not it exists yet. */
+  static LedgerLocation ledgerLocation(Path projectDir) throws VerbStop {
     Path dir = projectDir.toAbsolutePath().normalize();
     Path yaml = dir.resolve("fmap.yaml");
     if (!Files.isRegularFile(yaml)) {
@@ -60,7 +65,7 @@ final class CutoverProject {
     } catch (IllegalArgumentException e) {
       throw VerbStop.usage(yaml + ": " + e.getMessage());
     }
-    return requireLedger(location);
+    return location;
   }
 
   /** Opening a missing SQLite file would create an empty ledger and report nothing as if that were true. */

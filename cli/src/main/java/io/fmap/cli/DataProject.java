@@ -12,7 +12,7 @@ import io.fmap.runtime.owner.SourceUser;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.spark.SparkApiConnector;
 import io.fmap.runtime.spark.SparkSource;
-import io.fmap.runtime.target.LinkOnlyFileStore;
+import io.fmap.runtime.target.LargeFileStore;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.SystemSchema;
 import java.util.List;
@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 /**
  * Everything a data verb runs against, resolved from {@link DataVerbOptions}: the source, the target,
  * the ledger, the fallback owner rule ({@code fallbackOwner:} in fmap.yaml)
- * and where files too large for Dataverse are linked to ({@code largeFiles:}).
+ * and where files too large for Dataverse go ({@code largeFiles:}, {@link DataVerbOptions#largeFiles}).
  */
 record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig target,
-    LedgerLocation ledger, FallbackRule fallback, String largeFiles, Function<String, String> environment) {
+    LedgerLocation ledger, FallbackRule fallback, LargeFileStore largeFiles, Function<String, String> environment) {
 
   /** The source connector; the export API's token comes from the variable its configuration names. */
   SourceConnector openSource() throws DataVerbOptions.Unusable {
@@ -47,7 +47,7 @@ record DataProject(java.nio.file.Path dir, SparkSource source, DataverseConfig t
 
   /** The target connector, addressing tables as {@code schema} (the approved plan's target) names them. */
   TargetConnector openTarget(SystemSchema schema) {
-    return DataverseTargetConnector.open(target, schema, RetryPolicy.DEFAULT, new LinkOnlyFileStore(largeFiles));
+    return DataverseTargetConnector.open(target, schema, RetryPolicy.DEFAULT, largeFiles);
   }
 
   /** Spark's users, as owner resolution matches them by email. */

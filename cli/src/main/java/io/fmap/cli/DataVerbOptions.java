@@ -12,6 +12,9 @@ import io.fmap.runtime.owner.FallbackRule;
 import io.fmap.runtime.source.SourceException;
 import io.fmap.runtime.spark.SparkApiConfig;
 import io.fmap.runtime.spark.SparkSource;
+import io.fmap.runtime.target.DirectoryFileStore;
+import io.fmap.runtime.target.LargeFileStore;
+import io.fmap.runtime.target.LinkOnlyFileStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -75,11 +78,28 @@ final class DataVerbOptions {
     try {
       return new DataProject(dir, source, target(yaml, root),
           LedgerLocation.parse(dir, root.path("ledger").asText(null)),
-          FallbackRule.parse(root.path("fallbackOwner").asText(null)), root.path("largeFiles").asText(dir.resolve("large-files").toUri().toString()),
+          FallbackRule.parse(root.path("fallbackOwner").asText(null)), largeFiles(dir, yaml, root.path("largeFiles")),
           DataverseOptions.environment);
     } catch (IllegalArgumentException e) {
       throw new Unusable(yaml + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code largeFiles:} in fmap.yaml: where files larger than the org's maxuploadfilesize go. A text is
+   * the base link of a document location people copy them into (link only: nothing is copied; the
+   * default is the project's {@code large-files} folder); {@code {directory: DIR}} copies each file
+   * into DIR (relative to the project) and links to the copy.
+   */
+  static LargeFileStore largeFiles(Path dir, Path yaml, JsonNode node) throws Unusable {
+    if (node.isMissingNode() || node.isNull()) return new LinkOnlyFileStore(dir.resolve("large-files").toUri().toString());
+    if (node.isTextual() && !node.asText().isBlank()) return new LinkOnlyFileStore(node.asText());
+    if (node.isObject() && node.size() == 1 && node.path("directory").isTextual()) {
+      return new DirectoryFileStore(dir.resolve(node.get("directory").asText()));
+    }
+    throw new Unusable(yaml + ": largeFiles: give the link of a document location (largeFiles: "
+        + "https://contoso.sharepoint.com/sites/crm/migrated) or a folder to copy the files into "
+        + "(largeFiles: {directory: large-files})");
   }
 
   private SparkSource source(Path yaml, JsonNode root) throws Unusable {

@@ -182,7 +182,9 @@ public final class DeltaCommand implements Callable<Integer> {
     node.set("changed", mapper.valueToTree(r.changed()));
     ArrayNode conflicts = node.putArray("conflicts");
     r.conflicts().forEach(c -> conflicts.addObject().put("key", c.key().toString()).put("targetId", c.targetId())
-        .put("ourWrite", c.ourWrite().toString()).put("targetModified", c.targetModified().toString()));
+        .put("ourWrite", c.ourWrite().toString())
+        .put("targetModified", c.targetModified() == null ? null : c.targetModified().toString())
+        .put("ourVersion", c.ourVersion()).put("targetVersion", c.targetVersion()));
     node.set("watermarks", mapper.valueToTree(r.watermarks()));
     ArrayNode deleted = node.putArray("deletedInSource");
     r.deletedInSource().forEach(k -> deleted.add(k.toString()));

@@ -23,10 +23,12 @@ import picocli.CommandLine.Option;
         "plan routes there, the ledger's standing writes and the target's rows; every record's presence; column",
         "values for a fixed sample of records (all of them with --full) and a checksum per mapped column.",
         "Mismatches are listed with source and target ids: not_loaded, missing_in_target, not_in_source, value.",
+        "With --run ID, only the records that run wrote (or tried to): a migrate's or a delta's own rows.",
         "Reads only. Exit 1 on any mismatch."},
     footer = {"", "Examples:",
         "  fmap reconcile --source-dir ./spark-export                 presence, plus values of one record in 10",
-        "  fmap reconcile --full --html reconcile.html                every value; also an HTML page"})
+        "  fmap reconcile --full --html reconcile.html                every value; also an HTML page",
+        "  fmap reconcile --run 7 --full                              every value of what delta run 7 wrote"})
 public final class ReconcileCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
   @CommandLine.Mixin ProgressOptions progress;
@@ -37,6 +39,10 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--sample", paramLabel = "N", defaultValue = "10",
       description = "without --full, compare the values of one record in N, the same ones each time (default: ${DEFAULT-VALUE})")
   int sample;
+
+  @Option(names = "--run", paramLabel = "ID",
+      description = "reconcile only the records this run wrote or tried to (ids in `fmap report`)")
+  Long run;
 
   @Option(names = "--json", description = "print JSON instead of text") boolean json;
 
@@ -57,8 +63,11 @@ public final class ReconcileCommand implements Callable<Integer> {
            Ledger ledger = Ledger.open(ready.project().ledger());
            SourceConnector source = new CountingSource(ready.project().openSource(), display.renderer());
            TargetConnector target = ready.openTarget()) {
-        report = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC())
-            .run(full, sample);
+        if (run != null && ledger.run(run).isEmpty()) {
+          throw VerbStop.usage("the ledger has no run " + run + "; `fmap report` lists the runs it has");
+        }
+        Reconcile reconcile = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC());
+        report = run == null ? reconcile.run(full, sample) : reconcile.runOf(run, full, sample);
       }
     } catch (VerbStop stop) {
       err.println("error: " + stop.getMessage());

@@ -8,6 +8,7 @@ import io.fmap.runtime.cutover.Rollback;
 import io.fmap.runtime.cutover.RollbackPlan;
 import io.fmap.runtime.cutover.RollbackRefused;
 import io.fmap.runtime.cutover.UndoOrder;
+import io.fmap.runtime.dataverse.SchemaRemover;
 import io.fmap.runtime.dataverse.DataverseTargetConnector;
 import io.fmap.runtime.ledger.Checkpoint;
 import io.fmap.runtime.ledger.Ledger;
@@ -34,11 +35,14 @@ import picocli.CommandLine.Parameters;
         "before-images, children before parents. A dry run by default: lists what would be undone and why it",
         "would be refused (later runs wrote the same rows, writes in doubt, no before-image); --yes does it.",
         "The rollback is itself a run in the ledger: if it stops, run the same command again to resume it.",
+        "Schema changes ('fmap schema apply' runs) stay unless --schema: then they are removed after the rows,",
+        "N:N relationships, keys, option values, lookups, columns, then tables.",
         "Exit 1 when the target refused some rows, 3 when the rollback is refused."},
     footer = {"", "Examples:",
         "  fmap rollback 4                        what undoing run 4 would do (changes nothing)",
         "  fmap rollback 4 --yes                  undo run 4",
         "  fmap rollback --all --yes              undo every standing run, newest first",
+        "  fmap rollback --all --schema --yes     ... and remove the tables and columns fmap created",
         "  fmap rollback --to-checkpoint 9 --yes  undo what run of checkpoint 9 wrote after it"})
 public final class RollbackCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
@@ -59,6 +63,10 @@ public final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--force", description = "undo even over later runs' writes, put before-images back over rows"
       + " changed in the target since the run, and leave rows in doubt or without a before-image as they are")
   boolean force;
+
+  @Option(names = "--schema", description = "also remove the schema changes the run(s) applied (with --all: those of"
+      + " every `fmap schema apply`), after the rows; without it they stay")
+  boolean schema;
 
   @Option(names = "--json", description = "print JSON instead of text") boolean json;
 
@@ -84,11 +92,12 @@ public final class RollbackCommand implements Callable<Integer> {
           runId = which.runId;
         }
         if (force) options = options.forced();
+        if (schema) options = options.withSchema();
         // openTarget builds the Dataverse connector; deletes and restores go through its clients and throttles.
         Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget((DataverseTargetConnector) target,
             ready.targetSchema(), 4), UndoOrder.of(ready.plan()), options);
-        List<Long> runs = which.all ? standingNewestFirst(ledger) : List.of(runId);
-        return yes ? execute(rollback, runs, out) : dryRun(rollback, runs, out);
+        List<Long> runs = which.all ? standingNewestFirst(ledger, schema) : List.of(runId);
+        return yes ? execute(rollback, runs, out) : dryRun(rollback, runs, out, ledger);
       }
     } catch (VerbStop stop) {
       err.println("error: " + stop.getMessage());
@@ -102,8 +111,9 @@ public final class RollbackCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Long> standingNewestFirst(Ledger ledger) {
+  private static List<Long> standingNewestFirst(Ledger ledger, boolean schema) {
     return ledger.runs().stream().filter(r -> r.mode() != RunMode.ROLLBACK && r.status() != RunStatus.ROLLED_BACK)
+        .filter(r -> schema || r.mode() != RunMode.SCHEMA)
         .sorted(Comparator.comparingLong(Run::id).reversed()).map(Run::id).toList();
   }
 
@@ -111,26 +121,34 @@ public final class RollbackCommand implements Callable<Integer> {
    * Lists each plan. With several runs, writes by a later run in the same list do not block: {@code --all}
    * undoes that run first, as {@link Rollback#executeAll} does.
    */
-  private int dryRun(Rollback rollback, List<Long> runs, PrintWriter out) throws Exception {
+  private int dryRun(Rollback rollback, List<Long> runs, PrintWriter out, Ledger ledger) throws Exception {
     Set<Long> undoneToo = Set.copyOf(runs);
     List<RollbackPlan> plans = new ArrayList<>();
     for (long run : runs) {
       RollbackPlan p = rollback.plan(run);
-      plans.add(runs.size() == 1 ? p : new RollbackPlan(p.run(), p.rows(), p.unresolved(), p.unrestorable(),
-          p.laterWrites().stream().filter(w -> !undoneToo.contains(w.laterRunId())).toList()));
+      plans.add(runs.size() == 1 ? p : p.alongWith(undoneToo));
     }
+    long staying = schema ? 0 : ledger.schemaChanges().stream().filter(c -> c.removedBy() == null).count();
     boolean refused = plans.stream().anyMatch(p -> !p.blockers(force).isEmpty());
     if (json) {
       ObjectNode root = JSON.createObjectNode().put("dryRun", true);
       ArrayNode list = root.putArray("plans");
       for (RollbackPlan p : plans) {
-        ObjectNode node = list.addObject().put("run", p.run().id()).put("deletes", p.deletes()).put("restores", p.restores());
+        ObjectNode node = list.addObject().put("run", p.run().id()).put("deletes", p.deletes()).put("restores", p.restores())
+            .put("disassociations", p.links().size());
+        ArrayNode removes = node.putArray("schemaRemovals");
+        if (p.removeSchema()) p.schemaChanges().forEach(c -> removes.add(SchemaRemover.describe(c)));
         p.blockers(force).forEach(node.putArray("refused")::add);
       }
+      root.put("schemaChangesStaying", staying);
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
       if (plans.isEmpty()) out.println("no standing runs: nothing to roll back");
       plans.forEach(p -> out.print(p.toText(force)));
+      if (staying > 0) {
+        out.println("schema changes stay: the " + staying + " that 'fmap schema apply' made are not removed;"
+            + " add --schema to remove them after the rows");
+      }
       out.println(refused ? "dry run: nothing changed; the rollback would be refused (see above)"
           : "dry run: nothing changed; add --yes to do it");
     }
@@ -145,9 +163,10 @@ public final class RollbackCommand implements Callable<Integer> {
       ArrayNode list = root.putArray("rollbacks");
       for (Rollback.Result r : results) {
         ObjectNode node = list.addObject().put("rollbackRun", r.rollbackRun().id()).put("of", r.rollbackRun().rollbackOf())
-            .put("resumed", r.resumed()).put("deleted", r.deleted()).put("restored", r.restored());
+            .put("resumed", r.resumed()).put("deleted", r.deleted()).put("restored", r.restored())
+            .put("schemaRemoved", r.schemaRemoved());
         ArrayNode failed = node.putArray("failed");
-        r.failed().forEach(f -> failed.addObject().put("table", f.table()).put("id", f.id().toString())
+        r.failed().forEach(f -> failed.addObject().put("table", f.table()).put("id", f.id() == null ? null : f.id().toString())
             .put("code", f.code()).put("message", f.message()));
       }
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));

@@ -7,6 +7,12 @@ import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.SchemaApplier;
 import io.fmap.runtime.dataverse.SchemaDiff;
 import io.fmap.runtime.dataverse.SchemaPuller;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerLocation;
+import io.fmap.runtime.ledger.Run;
+import io.fmap.runtime.ledger.RunMode;
+import io.fmap.runtime.ledger.RunStatus;
+import io.fmap.runtime.ledger.WriterLock;
 import io.fmap.schema.SchemaSnapshots;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
@@ -24,6 +30,8 @@ import picocli.CommandLine.Command;
     description = {"Create the custom tables (with notes), columns, option values, alternate keys and N:N",
         "relationships that the desired schema names and the org lacks; wait for key indexes; publish.",
         "Nothing is dropped or altered, so a second run finds nothing to do and says so.",
+        "Each change is recorded in the project's ledger (a run of mode schema), so that",
+        "'fmap rollback RUN --schema' can remove it again.",
         "Without --schema, the desired schema is the approved plan's: the project's pinned Dynamics",
         "schema with the schema changes its mappings declare (run 'fmap plan --approve' first)."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -53,6 +61,7 @@ public final class SchemaApplyCommand implements Callable<Integer> {
     if (config == null) return Fmap.USAGE;
     SystemSchema want;
     String wanted;
+    String planHash;
     if (desired != null) {
       if (!Files.isRegularFile(desired)) {
         err.println("error: " + desired + ": no such file; pass the desired schema, or leave --schema out to use"
@@ -61,6 +70,7 @@ public final class SchemaApplyCommand implements Callable<Integer> {
       }
       want = SchemaSnapshots.read(desired);
       wanted = desired.toString();
+      planHash = "schema " + desired.getFileName();
     } else {
       Path project = dataverse.config.toAbsolutePath().normalize().getParent();
       ProjectPlan plan = ProjectPlan.load(project);
@@ -74,6 +84,7 @@ public final class SchemaApplyCommand implements Callable<Integer> {
       }
       want = plan.planned().get().program().target();
       wanted = "the approved plan";
+      planHash = plan.planned().get().lock().planHash();
     }
     DataverseClient client = DataverseOptions.client(config);
     SchemaPuller puller = new SchemaPuller(client);
@@ -91,9 +102,38 @@ public final class SchemaApplyCommand implements Callable<Integer> {
       diff.changes().forEach(c -> out.println("would " + c.describe()));
       return Fmap.OK;
     }
-    for (String line : new SchemaApplier(client, config.solution(), Duration.ofSeconds(5), 120).apply(diff)) {
+    LedgerLocation location;
+    try {
+      location = CutoverProject.ledgerLocation(dataverse.config.toAbsolutePath().normalize().getParent());
+    } catch (VerbStop stop) {
+      err.println("error: " + stop.getMessage());
+      return stop.exitCode();
+    }
+    for (String line : applyRecorded(location, new SchemaApplier(client, config.solution(), Duration.ofSeconds(5), 120),
+        diff, planHash)) {
       out.println(line);
     }
     return Fmap.OK;
+  }
+
+  /**
+   * Applies the diff as a run of mode {@code schema} in the project's ledger, each change recorded as the
+   * org accepts it, so {@code fmap rollback --schema} can take them out again (also after a change failed
+   * half-way: the run then ends failed, with what was applied recorded).
+   */
+  private static List<String> applyRecorded(LedgerLocation location, SchemaApplier applier, SchemaDiff diff,
+      String planHash) throws java.io.IOException {
+    try (Ledger ledger = Ledger.open(location);
+         WriterLock lock = ledger.lockForWriting("fmap schema apply by " + CutoverProject.who())) {
+      Run run = ledger.startRun(RunMode.SCHEMA, CutoverProject.who(), planHash);
+      boolean completed = false;
+      try {
+        List<String> lines = applier.apply(diff, c -> ledger.recordSchemaChange(run.id(), c.kind(), c.name(), c.detailJson()));
+        completed = true;
+        return lines;
+      } finally {
+        ledger.finishRun(run.id(), completed ? RunStatus.COMPLETED : RunStatus.ABORTED);
+      }
+    }
   }
 }

@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fmap.compiler.plan.ProjectPlan;
 import io.fmap.emulator.dataverse.DataverseEmulator;
-import io.fmap.schema.SystemSchema;
-import io.fmap.emulator.dataverse.EmulatorConfig;
 import io.fmap.emulator.generate.SampleGenerator;
-import io.fmap.emulator.spark.SparkEmulator;
-import io.fmap.emulator.spark.SparkEmulatorConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,46 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DataVerbsOnEmulatorsTest {
   @TempDir Path dir;
 
-  @AfterEach void restoreEnvironment() { DataverseOptions.environment = System::getenv; }
-
-  private static CliRun run(String... args) {
-    return CliRun.of(args);
-  }
-
   @Test
   void approvedStdlibProjectPreflightsMigratesAndMigratesAgainWithoutDuplicates() throws Exception {
-    SampleGenerator.Result generated = new SampleGenerator(7, 300).writeTo(dir.resolve("export"), false);
-    Path project = PlanCommandTest.copyOfStdlib(Files.createDirectories(dir.resolve("acme")));
-    // An org that already has the plan's tables, columns and keys, as after `fmap schema apply`.
-    SystemSchema org = ProjectPlan.load(project).planned().orElseThrow().program().target();
-    try (SparkEmulator spark = SparkEmulator.start(dir.resolve("export"), "127.0.0.1", 0,
-             SparkEmulatorConfig.withToken("spark-test-token"));
-         DataverseEmulator dv = DataverseEmulator.start(
-             EmulatorConfig.defaults().withSchema(org).withKeyActivation(Duration.ZERO))) {
-      Map<String, String> env = Map.of("FMAP_TEST_SPARK_TOKEN", "spark-test-token",
-          DataVerbOptions.CLIENT_ID, "fmap-demo", DataVerbOptions.CLIENT_SECRET, "fmap-demo");
-      DataverseOptions.environment = env::get;
-      Files.writeString(project.resolve("fmap.yaml"), "spark:\n"
-          + "  url: " + spark.baseUrl() + "\n"
-          + "  tokenEnv: FMAP_TEST_SPARK_TOKEN\n"
-          + "dataverse:\n"
-          + "  url: " + dv.rootUrl() + "\n"
-          + "  tokenUrl: " + dv.tokenUrl("contoso") + "\n"
-          + "fallbackOwner: team:fmap-demo\n");
-      String p = project.toString();
+    try (EmulatedProject project = new EmulatedProject(dir, 7, 300)) {
+      DataverseEmulator dv = project.dataverse;
+      SampleGenerator.Result generated = project.generated;
 
-      CliRun unapproved = run("migrate", "--project", p);
+      CliRun unapproved = project.run("migrate");
       assertEquals(Fmap.BLOCKED, unapproved.exit(), unapproved.err());
       assertEquals(0, dv.count("account"), "nothing moves before approval");
 
-      assertEquals(Fmap.OK, run("plan", "--approve", p).exit());
+      assertEquals(Fmap.OK, project.approve().exit());
 
-      CliRun preflight = run("preflight", "--project", p, "--json");
+      CliRun preflight = project.run("preflight", "--json");
       assertEquals(Fmap.OK, preflight.exit(), preflight.err());
       JsonNode report = new ObjectMapper().readTree(preflight.out());
       assertTrue(report.isObject(), preflight.out());
 
-      CliRun first = run("migrate", "--project", p, "--accept-warnings", "--json");
+      CliRun first = project.run("migrate", "--accept-warnings", "--json");
       JsonNode result = new ObjectMapper().readTree(first.out());
       assertEquals(Fmap.OK, first.exit(), first.err());
       int companies = generated.counts().get("companies");
@@ -84,7 +54,7 @@ class DataVerbsOnEmulatorsTest {
       assertTrue(finalProgress.contains("Company " + companies + "/" + companies + " 100%"), first.err());
 
       Map<String, Integer> landed = landed(dv);
-      CliRun second = run("migrate", "--project", p, "--accept-warnings", "--json", "--quiet");
+      CliRun second = project.run("migrate", "--accept-warnings", "--json", "--quiet");
       assertEquals(first.exit(), second.exit(), second.err());
       assertTrue(second.err().lines().noneMatch(l -> l.startsWith("migrate ") || l.startsWith("preflight ")),
           "--quiet prints no progress: " + second.err());

@@ -33,12 +33,25 @@ final class EmulatedProject implements AutoCloseable {
    * @param records how many Spark records to generate, with {@code seed}
    */
   EmulatedProject(Path work, long seed, int records) throws Exception {
+    this(work, seed, records, true);
+  }
+
+  /**
+   * A project whose org has only the standard Sales schema: {@code fmap schema apply} (with
+   * {@code --config DIR/fmap.yaml}) has yet to create the plan's tables, columns and keys.
+   */
+  static EmulatedProject beforeSchemaApply(Path work, long seed, int records) throws Exception {
+    return new EmulatedProject(work, seed, records, false);
+  }
+
+  private EmulatedProject(Path work, long seed, int records, boolean schemaApplied) throws Exception {
     generated = new SampleGenerator(seed, records).writeTo(work.resolve("export"), false);
     dir = PlanCommandTest.copyOfStdlib(Files.createDirectories(work.resolve("acme")));
     org = ProjectPlan.load(dir).planned().orElseThrow().program().target();
     spark = SparkEmulator.start(work.resolve("export"), "127.0.0.1", 0, SparkEmulatorConfig.withToken("spark-test-token"));
     try {
-      dataverse = DataverseEmulator.start(EmulatorConfig.defaults().withSchema(org).withKeyActivation(Duration.ZERO));
+      EmulatorConfig config = EmulatorConfig.defaults().withKeyActivation(Duration.ZERO);
+      dataverse = DataverseEmulator.start(schemaApplied ? config.withSchema(org) : config);
     } catch (RuntimeException e) {
       spark.close();
       throw e;
@@ -51,7 +64,15 @@ final class EmulatedProject implements AutoCloseable {
         + "dataverse:\n"
         + "  url: " + dataverse.rootUrl() + "\n"
         + "  tokenUrl: " + dataverse.tokenUrl("contoso") + "\n"
+        // the schema verbs read the identity from here; the data verbs take it from the environment
+        + "  clientId: fmap-demo\n"
+        + "  secretEnv: " + DataVerbOptions.CLIENT_SECRET + "\n"
         + "fallbackOwner: team:fmap-demo\n");
+  }
+
+  /** Appends settings to fmap.yaml ({@code params:} and the like), as a user edits the file. */
+  void addToConfig(String yaml) throws java.io.IOException {
+    Files.writeString(dir.resolve("fmap.yaml"), yaml, java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** Runs {@code fmap VERB ARGS... --project DIR}. */
@@ -79,16 +100,25 @@ final class EmulatedProject implements AutoCloseable {
 
   /** Edits {@code count} records of a Spark object through the emulator (their text and {@code updated_at}). */
   void touch(String object, int count) {
+    admin("touch", object, count);
+  }
+
+  /** Adds {@code count} new records of a Spark object through the emulator (copies of existing ones, new ids). */
+  void create(String object, int count) {
+    admin("create", object, count);
+  }
+
+  private void admin(String action, String object, int count) {
     java.net.http.HttpResponse<String> r;
     try {
       r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-              spark.baseUrl() + "/_emulator/touch?object=" + object + "&count=" + count))
+              spark.baseUrl() + "/_emulator/" + action + "?object=" + object + "&count=" + count))
           .header("Authorization", "Bearer spark-test-token").timeout(Duration.ofSeconds(30))
           .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException | InterruptedException e) {
-      throw new AssertionError("the Spark emulator's touch failed", e);
+      throw new AssertionError("the Spark emulator's " + action + " failed", e);
     }
-    if (r.statusCode() != 200) throw new AssertionError("the Spark emulator refused the touch: " + r.body());
+    if (r.statusCode() != 200) throw new AssertionError("the Spark emulator refused the " + action + ": " + r.body());
   }
 
   /** From {@code fmap sample --json}'s diff: the first compared record of {@code table} with a {@code column} field. */

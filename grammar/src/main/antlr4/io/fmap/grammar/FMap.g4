@@ -40,6 +40,8 @@ routing
 mapItem
   : KEY? fieldPath ASSIGN expression   # assignment
   | LET IDENT ASSIGN expression        # letBinding
+  // One activity party per address (per element with `each`), resolved by email in the tables named.
+  | PARTY role=name ASSIGN EACH? expression RESOLVE qualifiedName (COMMA qualifiedName)*   # partyItem
   ;
 
 fieldPath : name (DOT name)* ;
@@ -58,7 +60,10 @@ columnDecl : COLUMN qualifiedName COLON typeRef REQUIRED? ;
 tableDecl : TABLE qualifiedName LBRACE tableColumn* RBRACE ;
 tableColumn : name COLON typeRef REQUIRED? ;
 
-relationshipDecl : RELATIONSHIP qualifiedName COLON left=qualifiedName cardinality right=qualifiedName ;
+// `from spark.Object.field`: the source list field whose elements are the links (one per element).
+relationshipDecl
+  : RELATIONSHIP qualifiedName COLON left=qualifiedName cardinality right=qualifiedName (FROM links=qualifiedName)?
+  ;
 cardinality : MANY_TO_MANY | ONE_TO_MANY | MANY_TO_ONE ;
 
 processDecl
@@ -77,7 +82,7 @@ qualifiedName : name (DOT name)* ;
 name
   : IDENT | QUOTED_NAME
   | KEY | OWNER | REQUIRED | STAGES | ON | IMPORT | PARAM | VALUEMAP | COLUMN | TABLE
-  | RELATIONSHIP | PROCESS | REF
+  | RELATIONSHIP | PROCESS | REF | PARTY | EACH | RESOLVE | FROM
   ;
 
 // ---------------------------------------------------------------- expressions (loosest first)
@@ -158,6 +163,10 @@ FALSE        : 'false' ;
 NULL         : 'null' ;
 REF          : 'ref' ;
 OWNER        : 'owner' ;
+PARTY        : 'party' ;
+EACH         : 'each' ;
+RESOLVE      : 'resolve' ;
+FROM         : 'from' ;
 MANY_TO_MANY : 'many-to-many' ;
 ONE_TO_MANY  : 'one-to-many' ;
 MANY_TO_ONE  : 'many-to-one' ;

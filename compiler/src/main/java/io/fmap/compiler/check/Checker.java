@@ -64,6 +64,7 @@ public final class Checker {
       checked.add(new RoutingChecker.Checked(h.decl(), mapChecker.check(h, n == 1 ? base : base + "_" + n)));
     }
     changes.addAll(mapChecker.keys);
+    linksJoinTheirTables(cx, changes);
     var routings = new RoutingChecker(reporter).check(checked);
     LoadOrder.Result order = order(cx, mapChecker.edges);
     unused(cx, declarations);
@@ -91,6 +92,15 @@ public final class Checker {
       }
     }
     LoadOrder.Result result = LoadOrder.of(new TreeSet<>(cx.produced.keySet()), usable);
+    // A party table that can only load after the activity is searched as it stands (its rows are not
+    // there yet, so the addresses stay bare): such an edge orders nothing and needs no second pass.
+    List<Dependency> brokenParties = result.dependencies().stream()
+        .filter(d -> d.twoPass() && d.reason() == Dependency.Reason.PARTY).toList();
+    if (!brokenParties.isEmpty()) {
+      usable.removeIf(e -> e.dependency().reason() == Dependency.Reason.PARTY
+          && brokenParties.stream().anyMatch(b -> b.from().equals(e.from()) && b.to().equals(e.to())));
+      result = LoadOrder.of(new TreeSet<>(cx.produced.keySet()), usable);
+    }
     for (List<Dependency> cycle : result.cycles()) {
       String path = cycle.stream().map(d -> d.from() + "." + (d.column() == null ? "after" : d.column()) + " → " + d.to())
           .collect(Collectors.joining(", "));
@@ -107,6 +117,28 @@ public final class Checker {
           "rows are created without it, then updated once every target row exists");
     }
     return result;
+  }
+
+  /** A relationship's {@code from} field must list, from an object mapped to one side, objects mapped to the other. */
+  private static void linksJoinTheirTables(Context cx, List<SchemaChange> changes) {
+    for (SchemaChange c : changes) {
+      if (!(c instanceof SchemaChange.NewRelationship r) || r.links().isEmpty()) continue;
+      SchemaChange.Links links = r.links().get();
+      List<String> holder = cx.produced.getOrDefault(links.object(), List.of());
+      List<String> other = cx.produced.getOrDefault(links.otherObject(), List.of());
+      String t1 = r.relationship().table1();
+      String t2 = r.relationship().table2();
+      if ((holder.contains(t1) && other.contains(t2)) || (holder.contains(t2) && other.contains(t1))) continue;
+      cx.reporter.report(DiagnosticCode.RELATIONSHIP_LINKS, links.span(),
+          "spark." + links.object() + "." + links.field() + " links spark." + links.object() + " (mapped to "
+              + described(holder) + ") with spark." + links.otherObject() + " (mapped to " + described(other)
+              + "), not " + t1 + " with " + t2, "joins other tables",
+          "name a field of the object mapped to " + t1 + " or " + t2 + " that lists the other's ids");
+    }
+  }
+
+  private static String described(List<String> tables) {
+    return tables.isEmpty() ? "nothing" : String.join(", ", tables);
   }
 
   private static void unused(Context cx, List<Declaration> declarations) {
@@ -139,7 +171,7 @@ public final class Checker {
               : a)
           .toList();
       out.add(new ObjectMap(m.name(), m.source(), m.target(), m.when(), m.otherwise(), m.filter(), m.keys(), m.locals(),
-          assignments, m.ignored(), m.after(), m.span()));
+          assignments, m.ignored(), m.after(), m.parties(), m.span()));
     }
     return out;
   }

@@ -8,6 +8,7 @@ import io.fmap.compiler.ast.LetBinding;
 import io.fmap.compiler.ast.MapDecl;
 import io.fmap.compiler.ast.MapItem;
 import io.fmap.compiler.ast.Name;
+import io.fmap.compiler.ast.PartyItem;
 import io.fmap.compiler.ast.QualifiedName;
 import io.fmap.compiler.ast.Routing;
 import io.fmap.compiler.diag.DiagnosticCode;
@@ -83,7 +84,12 @@ final class MapChecker {
     List<io.fmap.compiler.ir.Assignment> assignments = new ArrayList<>();
     List<Column> ignored = new ArrayList<>();
     Map<String, Span> assigned = new HashMap<>();
+    List<io.fmap.compiler.ir.Party> parties = new ArrayList<>();
     for (MapItem item : d.items()) {
+      if (item instanceof PartyItem party) {
+        new PartyChecker(cx, exprs).check(party, h, scope, name, edges).ifPresent(parties::add);
+        continue;
+      }
       if (item instanceof LetBinding let) {
         String local = let.name().text();
         if (scope.locals().containsKey(local)) {
@@ -153,7 +159,7 @@ final class MapChecker {
     statusMatchesState(assignments);
     completeness(h, assigned, keyAssignments);
     return new ObjectMap(name, h.source(), h.target(), when, d.routing() instanceof Routing.Otherwise, filter,
-        keyAssignments, locals, assignments, ignored, after, d.span());
+        keyAssignments, locals, assignments, ignored, after, parties, d.span());
   }
 
   private static io.fmap.compiler.ast.Expr stripIgnore(io.fmap.compiler.ast.Expr e) {

@@ -137,8 +137,29 @@ final class SchemaChangeChecker {
     if (name.isEmpty() || left.isEmpty() || right.isEmpty()) return;
     prefix(name.get(), "relationship");
     String n = name.get().text();
-    changes.add(new SchemaChange.NewRelationship(new Relationship(n, left.get(), right.get(), n, n, n, true),
+    Optional<SchemaChange.Links> links = Optional.empty();
+    if (decl.links().isPresent()) {
+      links = links(decl.links().get());
+      if (links.isEmpty()) return;
+    }
+    changes.add(new SchemaChange.NewRelationship(new Relationship(n, left.get(), right.get(), n, n, n, true), links,
         decl.span()));
+  }
+
+  /** {@code from spark.Object.field}: a list of references to one object, each element one link. */
+  private Optional<SchemaChange.Links> links(QualifiedName field) {
+    Optional<Schemas.FieldRef> ref = schemas.sourceField(field, "a relationship's links");
+    if (ref.isEmpty()) return Optional.empty();
+    Column c = ref.get().column();
+    if (c.type() != ColumnType.LOOKUP_LIST || c.targets().size() != 1) {
+      reporter.report(DiagnosticCode.RELATIONSHIP_LINKS, field.span(),
+          "`" + field.dotted() + "` is not a list of references to one object, so its elements cannot be links",
+          c.type() == ColumnType.LOOKUP_LIST ? "references to several objects" : "not a reference list",
+          "name a field of type reference_list, such as spark.Contact.company_ids");
+      return Optional.empty();
+    }
+    return Optional.of(new SchemaChange.Links(ref.get().table().name(), c.name(), c.targets().get(0).table(),
+        field.span()));
   }
 
   private void process(ProcessDecl decl, Map<String, Table> tables) {

@@ -47,6 +47,7 @@ public enum DiagnosticCode {
   WRONG_DIRECTION("FM2013", Severity.ERROR, "a map or value map that does not go from spark to dynamics"),
   UNKNOWN_TYPE("FM2014", Severity.ERROR, "a type name the language does not have"),
   NESTED_TARGET("FM2015", Severity.ERROR, "an assignment to a dotted path instead of one target column"),
+  UNKNOWN_PARTY_ROLE("FM2016", Severity.ERROR, "a `party` line whose role is none of sender, to, cc, bcc, required, optional, organizer"),
 
 
   // ------------------------------------------------------------------ FM3xxx: types (checker)
@@ -69,6 +70,10 @@ public enum DiagnosticCode {
   LOOKUP_TARGET_PARTLY("FM3017", Severity.WARNING, "`ref(...)` whose object is also routed to a table the lookup cannot point to"),
   NUMBER_OUT_OF_RANGE("FM3018", Severity.ERROR, "a number literal outside the column's minimum and maximum"),
   STATUS_STATE_MISMATCH("FM3019", Severity.ERROR, "a status reason that belongs to another state than the row's"),
+  PARTY_NOT_ACTIVITY("FM3020", Severity.ERROR, "a `party` line in a map into a table that has no activity parties"),
+  PARTY_TABLE("FM3021", Severity.ERROR, "`resolve` names a table activity parties cannot point to or that has no email column"),
+  PARTY_ADDRESS("FM3022", Severity.ERROR, "a party address that is not text, or a list of addresses without `each`"),
+  RELATIONSHIP_LINKS("FM3023", Severity.ERROR, "a relationship's `from` field that is no reference list between the objects mapped to its two tables"),
 
 
   // ------------------------------------------------------------------ FM4xxx: completeness (checker)

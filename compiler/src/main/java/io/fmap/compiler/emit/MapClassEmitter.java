@@ -9,12 +9,16 @@ import com.palantir.javapoet.TypeSpec;
 import io.fmap.compiler.diag.Span;
 import io.fmap.compiler.ir.Assignment;
 import io.fmap.compiler.ir.ObjectMap;
+import io.fmap.compiler.ir.Party;
 import io.fmap.compiler.ir.Program;
 import io.fmap.compiler.ir.Write;
+import io.fmap.runtime.api.ActivityParty;
 import io.fmap.runtime.api.FmapLocation;
 import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.MapTransform;
 import io.fmap.runtime.api.MappingContext;
+import io.fmap.runtime.api.PartyCandidate;
+import io.fmap.runtime.api.RowColumns;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
@@ -80,8 +84,14 @@ final class MapClassEmitter {
           .addStatement("return new $T($T.of())", MapResult.Mapped.class, List.class)
           .endControlFlow();
     }
-    apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record))", ROW.nestedClass("Builder"), ROW,
-        JavaLiteral.of(map.target().name()), SourceRef.class);
+    List<String> columns = plainColumns();
+    if (columns.isEmpty()) {
+      apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record))", ROW.nestedClass("Builder"), ROW,
+          JavaLiteral.of(map.target().name()), SourceRef.class);
+    } else {
+      apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record), COLUMNS)", ROW.nestedClass("Builder"), ROW,
+          JavaLiteral.of(map.target().name()), SourceRef.class);
+    }
     for (ObjectMap.Local local : map.locals()) {
       ExprEmitter exprs = new ExprEmitter(program, constants, locals, valueMaps, valueMapMethods, List.of());
       JavaExpr value = exprs.emit(local.value()).boxed();
@@ -99,6 +109,10 @@ final class MapClassEmitter {
       apply.addCode(marker(a.span()));
       apply.addStatement("$L", assignment(a, exprs));
     }
+    for (Party p : map.parties()) {
+      apply.addCode(marker(p.span()));
+      apply.addStatement("row.parties($L)", party(p, exprs));
+    }
     apply.addStatement("return $T.of(row.build())", MapResult.class);
 
     FmapLocation declared = new FmapLocation(map.span().file(), map.span().startLine());
@@ -113,6 +127,12 @@ final class MapClassEmitter {
         .addField(com.palantir.javapoet.FieldSpec.builder(LOCATION, "LOCATION",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("new $T($L, $L)", LOCATION, JavaLiteral.of(declared.file()), declared.line()).build());
+    if (!columns.isEmpty()) {
+      CodeBlock names = columns.stream().map(c -> CodeBlock.of("$L", JavaLiteral.of(c))).collect(CodeBlock.joining(",$W"));
+      type.addField(com.palantir.javapoet.FieldSpec.builder(RowColumns.class, "COLUMNS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The plain columns this map sets, sorted: the row builder puts each value in its slot.\n")
+          .initializer("$T.of($L)", RowColumns.class, names).build());
+    }
     MethodSpec whenMethod = when.build();
     MethodSpec applyMethod = apply.build();
     type.addFields(constants.fields());
@@ -123,6 +143,12 @@ final class MapClassEmitter {
     type.addMethod(whenMethod);
     type.addMethod(applyMethod);
     return type.build();
+  }
+
+  /** The columns {@code set}/{@code setIfPresent} statements write (not lookups, not the owner), sorted, each once. */
+  private List<String> plainColumns() {
+    return map.assignments().stream().filter(a -> !(a.write() instanceof Write.Bind))
+        .map(a -> a.column().name()).distinct().sorted().toList();
   }
 
   private static MethodSpec getter(String name, Class<?> type, CodeBlock value) {
@@ -155,6 +181,22 @@ final class MapClassEmitter {
     JavaExpr value = exprs.emit(a.value());
     CodeBlock converted = toColumn(value, column);
     return CodeBlock.of("row.$L($L, $L)", a.unsetWhenNull() ? "setIfPresent" : "set", JavaLiteral.of(column.name()), converted);
+  }
+
+  /** {@code party}: the participants of one line, resolved through the run's context. */
+  private CodeBlock party(Party p, ExprEmitter exprs) {
+    CodeBlock candidates = p.resolve().stream()
+        .map(c -> CodeBlock.of("new $T($L, $L, $L, $L)", PartyCandidate.class, JavaLiteral.of(c.table()),
+            JavaLiteral.of(c.navigationProperty()), JavaLiteral.of(c.idColumn()), JavaLiteral.of(c.emailColumn())))
+        .collect(CodeBlock.joining(", "));
+    CodeBlock tables = constants.of("PARTY", ParameterizedTypeName.get(List.class, PartyCandidate.class),
+        CodeBlock.of("$T.of($L)", List.class, candidates));
+    JavaExpr address = exprs.emit(p.address());
+    return p.each()
+        ? CodeBlock.of("$T.resolveEach($T.$L, $L, context, $L)", ActivityParty.class, ActivityParty.Role.class,
+            p.role().name(), JavaTypes.convert(address, JavaTypes.STRING_LIST), tables)
+        : CodeBlock.of("$T.resolve($T.$L, $L, context, $L)", ActivityParty.class, ActivityParty.Role.class,
+            p.role().name(), JavaTypes.convert(address, JavaTypes.STRING), tables);
   }
 
   /** The value in the form the column takes on the wire: option numbers for choices, text for text. */

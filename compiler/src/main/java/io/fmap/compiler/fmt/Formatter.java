@@ -131,7 +131,8 @@ public final class Formatter {
     }
     if (declaration instanceof RelationshipDecl r) {
       return "relationship " + qualified(r.name()) + ": " + qualified(r.left()) + " "
-          + r.cardinality().keyword() + " " + qualified(r.right());
+          + r.cardinality().keyword() + " " + qualified(r.right())
+          + r.links().map(l -> " from " + qualified(l)).orElse("");
     }
     ProcessDecl p = (ProcessDecl) declaration;
     return "process " + text(p.name()) + " on " + qualified(p.table()) + " stages ["
@@ -171,16 +172,25 @@ public final class Formatter {
     int width = heads.stream().mapToInt(String::length).max().orElse(0);
     for (int i = 0; i < map.items().size(); i++) {
       MapItem item = map.items().get(i);
-      Expr value = item instanceof Assignment a ? a.value() : ((LetBinding) item).value();
       leading(item.span(), INDENT, false);
-      line(INDENT + pad(heads.get(i), width) + " = " + ExpressionPrinter.print(value).replace("\n", "\n" + INDENT));
+      line(INDENT + pad(heads.get(i), width) + " = " + itemValue(item).replace("\n", "\n" + INDENT));
       trailing(item.span(), INDENT);
     }
     close(map.span());
   }
 
+  /** What follows the {@code =}: the expression, and for a party its {@code each} and tables. */
+  private static String itemValue(MapItem item) {
+    if (item instanceof Assignment a) return ExpressionPrinter.print(a.value());
+    if (item instanceof LetBinding let) return ExpressionPrinter.print(let.value());
+    PartyItem p = (PartyItem) item;
+    return (p.each() ? "each " : "") + ExpressionPrinter.print(p.address()) + " resolve "
+        + p.resolve().stream().map(ExpressionPrinter::qualified).collect(Collectors.joining(", "));
+  }
+
   private static String itemHead(MapItem item) {
     if (item instanceof LetBinding let) return "let " + let.name().text();
+    if (item instanceof PartyItem party) return "party " + name(party.role());
     Assignment a = (Assignment) item;
     String target = a.target().segments().stream().map(ExpressionPrinter::name).collect(Collectors.joining("."));
     return (a.key() ? "key " : "") + target;

@@ -5,6 +5,7 @@ import io.fmap.schema.Relationship;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,28 +26,43 @@ import java.util.Set;
 public record Association(String relationship, String sourceObject, String table, String navigationProperty,
                           String sourceField, String otherObject, String otherTable, Span span) {
 
-  /** Every declared many-to-many relationship paired with a source relationship, in declaration order. */
+  /**
+   * Every declared many-to-many relationship paired with where its links are, in declaration order:
+   * the {@code from} field it names, else each source relationship between the objects that map to
+   * its two tables.
+   */
   public static List<Association> of(Program program) {
     List<Association> out = new ArrayList<>();
     for (SchemaChange change : program.schemaChanges()) {
       if (!(change instanceof SchemaChange.NewRelationship declared)) continue;
-      Relationship target = declared.relationship();
+      if (declared.links().isPresent()) {
+        SchemaChange.Links links = declared.links().get();
+        pair(program, declared, links.object(), links.otherObject(), links.field()).ifPresent(out::add);
+        continue;
+      }
       for (Relationship source : program.source().relationships()) {
         // Spark keeps the links as a list field (the "intersect table") on the first object.
-        String holder = source.table1();
-        String other = source.table2();
-        Set<String> holderTables = tables(program, holder);
-        Set<String> otherTables = tables(program, other);
-        if (holderTables.contains(target.table1()) && otherTables.contains(target.table2())) {
-          out.add(new Association(target.name(), holder, target.table1(), navigation(target.navigation1(), target),
-              source.intersectTable(), other, target.table2(), declared.span()));
-        } else if (holderTables.contains(target.table2()) && otherTables.contains(target.table1())) {
-          out.add(new Association(target.name(), holder, target.table2(), navigation(target.navigation2(), target),
-              source.intersectTable(), other, target.table1(), declared.span()));
-        }
+        pair(program, declared, source.table1(), source.table2(), source.intersectTable()).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  /** The links {@code holder.field} lists, when {@code holder} and {@code other} map to the relationship's two tables. */
+  private static Optional<Association> pair(Program program, SchemaChange.NewRelationship declared, String holder,
+                                            String other, String field) {
+    Relationship target = declared.relationship();
+    Set<String> holderTables = tables(program, holder);
+    Set<String> otherTables = tables(program, other);
+    if (holderTables.contains(target.table1()) && otherTables.contains(target.table2())) {
+      return Optional.of(new Association(target.name(), holder, target.table1(), navigation(target.navigation1(), target),
+          field, other, target.table2(), declared.span()));
+    }
+    if (holderTables.contains(target.table2()) && otherTables.contains(target.table1())) {
+      return Optional.of(new Association(target.name(), holder, target.table2(), navigation(target.navigation2(), target),
+          field, other, target.table1(), declared.span()));
+    }
+    return Optional.empty();
   }
 
   /** A relationship fmap declares is reached through a navigation property of its own name. */

@@ -19,6 +19,8 @@ public record Dependency(String from, String to, String map, String column, Reas
     REF,
     /** an {@code after OBJECT} line */
     AFTER,
+    /** a {@code party ... resolve} line: the tables searched by email are loaded first when they can be */
+    PARTY,
     /** an {@code owner(...)} needs users to be resolvable; never a load-order edge, listed for the plan */
     OWNER
   }

@@ -20,18 +20,28 @@ import java.util.Optional;
  * @param assignments every other assignment, in source order
  * @param ignored     columns the map leaves out on purpose ({@code = ignore})
  * @param after       source objects named by {@code after}, loaded before this one
+ * @param parties     {@code party} lines in source order (activity participants, written with the row)
  * @param span        the {@code map} declaration
  */
 public record ObjectMap(String name, Table source, Table target, Optional<Expr> when, boolean otherwise,
                         Optional<Expr> filter, List<Assignment> keys, List<Local> locals,
-                        List<Assignment> assignments, List<Column> ignored, List<String> after, Span span) {
+                        List<Assignment> assignments, List<Column> ignored, List<String> after,
+                        List<Party> parties, Span span) {
 
   public ObjectMap {
+    parties = List.copyOf(parties);
     keys = List.copyOf(keys);
     locals = List.copyOf(locals);
     assignments = List.copyOf(assignments);
     ignored = List.copyOf(ignored);
     after = List.copyOf(after);
+  }
+
+  /** A map without {@code party} lines (every table but email, appointment and the other activities). */
+  public ObjectMap(String name, Table source, Table target, Optional<Expr> when, boolean otherwise,
+                   Optional<Expr> filter, List<Assignment> keys, List<Local> locals,
+                   List<Assignment> assignments, List<Column> ignored, List<String> after, Span span) {
+    this(name, source, target, when, otherwise, filter, keys, locals, assignments, ignored, after, List.of(), span);
   }
 
   /** The file the map is written in, for generated comments. */

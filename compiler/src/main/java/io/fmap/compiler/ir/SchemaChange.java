@@ -20,8 +20,17 @@ public sealed interface SchemaChange {
   /** An alternate key a map's {@code key} line needs and the table does not have yet. */
   record NewKey(String table, AlternateKey key, Span span) implements SchemaChange {}
 
-  /** {@code relationship ... many-to-many ...}. */
-  record NewRelationship(Relationship relationship, Span span) implements SchemaChange {}
+  /**
+   * {@code relationship ... many-to-many ... [from spark.Object.field]}; {@code links} is the
+   * {@code from} field, when written.
+   */
+  record NewRelationship(Relationship relationship, java.util.Optional<Links> links, Span span) implements SchemaChange {}
+
+  /**
+   * Where a declared relationship's links come from: every element of {@code object.field}, a list of
+   * ids of {@code otherObject}, is one link.
+   */
+  record Links(String object, String field, String otherObject, Span span) {}
 
   /** {@code process "NAME" stages [...]}: a business process flow on {@code table}. */
   record NewProcess(String name, String table, List<String> stages, Span span) implements SchemaChange {

@@ -116,6 +116,10 @@ final class AstBuilder {
       return new LetBinding(new Name(let.IDENT().getText(), spans.of(let.IDENT().getSymbol())),
           checked(let.expression()), spans.of(let));
     }
+    if (ctx instanceof FMapParser.PartyItemContext party) {
+      return new PartyItem(name(party.role), party.EACH() != null, checked(party.expression()),
+          party.qualifiedName().stream().map(this::qualifiedName).toList(), spans.of(party));
+    }
     FMapParser.AssignmentContext a = (FMapParser.AssignmentContext) ctx;
     List<Name> segments = a.fieldPath().name().stream().map(this::name).toList();
     return new Assignment(a.KEY() != null, new FieldPath(segments, spans.of(a.fieldPath())),
@@ -156,7 +160,7 @@ final class AstBuilder {
       default -> Cardinality.MANY_TO_ONE;
     };
     return new RelationshipDecl(qualifiedName(ctx.qualifiedName(0)), qualifiedName(ctx.left), cardinality,
-        qualifiedName(ctx.right), spans.of(ctx));
+        qualifiedName(ctx.right), Optional.ofNullable(ctx.links).map(this::qualifiedName), spans.of(ctx));
   }
 
   private ProcessDecl processDecl(FMapParser.ProcessDeclContext ctx) {

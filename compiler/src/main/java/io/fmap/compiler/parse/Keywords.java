@@ -10,7 +10,8 @@ public final class Keywords {
 
   /** Keywords that may also be used as names (see the `name` rule of FMap.g4). */
   private static final Set<String> SOFT = Set.of("key", "owner", "required", "stages", "on", "import",
-      "param", "valuemap", "column", "table", "relationship", "process", "ref");
+      "param", "valuemap", "column", "table", "relationship", "process", "ref", "party",
+      "each", "resolve", "from");
 
   private static final Set<String> ALL = Set.copyOf(TokenWords.keywords());
 

@@ -31,7 +31,8 @@ final class TokenWords {
   private static final Set<Integer> SOFT_KEYWORDS = Set.of(FMapLexer.KEY, FMapLexer.OWNER,
       FMapLexer.REQUIRED, FMapLexer.STAGES, FMapLexer.ON, FMapLexer.IMPORT, FMapLexer.PARAM,
       FMapLexer.VALUEMAP, FMapLexer.COLUMN, FMapLexer.TABLE, FMapLexer.RELATIONSHIP,
-      FMapLexer.PROCESS, FMapLexer.REF, FMapLexer.QUOTED_NAME);
+      FMapLexer.PROCESS, FMapLexer.REF, FMapLexer.PARTY, FMapLexer.EACH, FMapLexer.RESOLVE,
+      FMapLexer.FROM, FMapLexer.QUOTED_NAME);
 
   /** Tokens that can continue any operand; listing them hides the one token that was really needed. */
   private static final Set<Integer> CONTINUATIONS = Set.of(FMapLexer.QQ, FMapLexer.EQ, FMapLexer.NE,

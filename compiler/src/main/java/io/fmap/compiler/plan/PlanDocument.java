@@ -83,6 +83,10 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
     for (Assignment a : m.assignments()) {
       fields.add(new FieldLine(a.column().name(), ExprPrinter.print(a.value()), note(a), at(a.span())));
     }
+    for (io.fmap.compiler.ir.Party p : m.parties()) {
+      fields.add(new FieldLine("party " + p.roleName(), (p.each() ? "each " : "") + ExprPrinter.print(p.address()),
+          p.describeResolution(), at(p.span())));
+    }
     String routing = routing(m, program);
     return new MapSection(m.name(), "spark." + m.source().name(), "dynamics." + m.target().name(), routing,
         m.filter().map(ExprPrinter::print).orElse(""), fields,

@@ -17,7 +17,8 @@ class StdSignaturesTest {
   void everyFunctionTheLanguageDesignNamesIsCallable() {
     for (String name : List.of("trim", "lower", "upper", "concat", "truncate", "coalesce", "replace", "split", "join",
         "parse_date", "parse_datetime", "to_utc", "days_since", "today", "parse_decimal", "parse_int", "html_escape",
-        "text_to_html", "strip_html", "sanitize_filename", "sanitize_process_name", "email_normalize",
+        "text_to_html", "strip_html", "sanitize_html", "detach_inline_image", "inline_image_data",
+        "inline_image_name", "inline_image_type", "sanitize_filename", "sanitize_process_name", "email_normalize",
         "phone_normalize")) {
       assertFalse(std.overloads(name).isEmpty(), name + " is missing from Std");
     }

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fmap.runtime.api.ActivityParty;
+import io.fmap.runtime.api.PartyCandidate;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.api.TargetRow;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Row 7: Spark activities split by type into phone call, email, appointment and task. */
@@ -93,6 +99,70 @@ class ActivityRowTest {
     TargetRow row = row(StandardSet.made("Activity", "p", Map.of("type", "call",
         "related", Map.of("object", "Project", "id", "prj-0000001"))));
     assertFalse(row.lookups().containsKey("regardingobjectid"));
+  }
+
+  /** Email sender and recipients: one party each, in the export's order, found by email or kept as the address. */
+  @Test
+  void anEmailsSenderAndRecipientsBecomeItsParties() {
+    TargetRow email = row(record("Activity", "act-0000002"), new PartiesFound(Map.of(
+        "person182@client.example", new TargetRef("contact", "partyid_contact", TargetKey.id(new UUID(0, 182))))));
+    assertEquals(List.of(
+        new ActivityParty(ActivityParty.Role.SENDER, null, "client91@client.example"),
+        new ActivityParty(ActivityParty.Role.TO_RECIPIENT,
+            new TargetRef("contact", "partyid_contact", TargetKey.id(new UUID(0, 182))), "person182@client.example")),
+        email.parties());
+  }
+
+  /** The searched tables come in the order the map writes them: a user before a contact with the same address. */
+  @Test
+  void aPartyIsSearchedInTheTablesInTheOrderWritten() {
+    List<List<String>> asked = new ArrayList<>();
+    row(record("Activity", "act-0000002"), new PartiesFound(Map.of()) {
+      @Override
+      public Optional<TargetRef> party(String address, List<PartyCandidate> candidates) {
+        asked.add(candidates.stream().map(c -> c.table() + "." + c.emailColumn()).toList());
+        return Optional.empty();
+      }
+    });
+    List<String> order = List.of("systemuser.internalemailaddress", "contact.emailaddress1", "lead.emailaddress1",
+        "account.emailaddress1");
+    assertEquals(List.of(order, order), asked);
+  }
+
+  /** A meeting: its owner organised it, every attendee is a required attendee; a repeated or blank address is left out. */
+  @Test
+  void aMeetingsOwnerOrganisesItAndItsAttendeesAreRequired() {
+    TargetRow meeting = row(record("Activity", "act-0000007"), new PartiesFound(Map.of()));
+    assertEquals(List.of(
+        new ActivityParty(ActivityParty.Role.ORGANIZER, null, "kavya.rao@fmap.example"),
+        new ActivityParty(ActivityParty.Role.REQUIRED_ATTENDEE, null, "person57@client.example")),
+        meeting.parties());
+    var made = StandardSet.made("Activity", "act-9", Map.of("type", "meeting", "owner_email", "kavya.rao@fmap.example",
+        "attendees", java.util.Arrays.asList("a@x.example", " A@X.example ", "", null, "b@x.example")));
+    assertEquals(List.of("kavya.rao@fmap.example", "a@x.example", "b@x.example"),
+        row(made, new PartiesFound(Map.of())).parties().stream().map(ActivityParty::addressUsed).toList());
+  }
+
+  /** Calls and tasks list nobody: Spark keeps no participants for them. */
+  @Test
+  void callsAndTasksHaveNoParties() {
+    assertEquals(List.of(), row(record("Activity", "act-0000001")).parties());
+    assertEquals(List.of(), row(record("Activity", "act-0000004")).parties());
+  }
+
+  /** The sample context, resolving the given addresses (as the run would find them in the target). */
+  private static class PartiesFound extends StandardSet.Context {
+    private final Map<String, TargetRef> found;
+
+    PartiesFound(Map<String, TargetRef> found) {
+      super(Map.of());
+      this.found = found;
+    }
+
+    @Override
+    public Optional<TargetRef> party(String address, List<PartyCandidate> candidates) {
+      return Optional.ofNullable(found.get(address));
+    }
   }
 
   @Test

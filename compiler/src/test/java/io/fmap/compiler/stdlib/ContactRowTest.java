@@ -18,6 +18,20 @@ import org.junit.jupiter.api.Test;
 /** Rows 2 and 3: Spark Contact → contact, or → lead while a prospect or idle past the threshold. */
 class ContactRowTest {
 
+  /**
+   * Extra companies: each element of company_ids (the primary company too) is one link of the
+   * account-contact N:N, made from the contact row after both sides load.
+   */
+  @Test
+  void everyCompanyOfAContactIsLinkedThroughTheAccountContactRelationship() {
+    assertEquals(java.util.List.of(new io.fmap.runtime.api.Association("fmap_account_contact", "Contact", "contact",
+        "fmap_account_contact", "company_ids", "Company", "account",
+        new io.fmap.runtime.api.FmapLocation("mappings/contact.fmap", 45))), StandardSet.plan().associations().stream()
+        .filter(a -> a.sourceObject().equals("Contact")).toList());
+    assertTrue(records("Contact").stream().anyMatch(c -> c.get("company_ids") instanceof java.util.List<?> l && l.size() > 1),
+        "the sample has contacts with extra companies");
+  }
+
   @Test
   void aRecentlyActiveQualifiedContactBecomesAContactOfItsPrimaryCompany() {
     // contact 5: qualified, active 56 days before the clock, two companies (cmp-4 is primary)

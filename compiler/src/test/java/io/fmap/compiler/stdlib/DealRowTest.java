@@ -49,6 +49,27 @@ class DealRowTest {
         "neither is sent on create: the state pass closes the deal through WinOpportunity / LoseOpportunity");
   }
 
+  /** What the close records (opportunityclose.actualrevenue / actualend): won at its amount, lost at 0, open none. */
+  @Test
+  void closedDealsCarryTheRevenueAndDateTheyClosedAt() {
+    for (var deal : records("Deal")) {
+      TargetRow row = row(deal);
+      String status = (String) deal.get("status");
+      Object expectedValue = switch (status) {
+        case "won" -> deal.get("amount") == null ? null : new BigDecimal(deal.get("amount").toString());
+        case "lost" -> BigDecimal.ZERO;
+        default -> null;
+      };
+      Object value = row.columns().get("actualvalue");
+      assertEquals(expectedValue == null, value == null, deal.id());
+      if (expectedValue != null) assertEquals(0, ((BigDecimal) expectedValue).compareTo((BigDecimal) value), deal.id());
+      Object expectedDate = status.equals("open") || deal.get("close_date") == null ? null
+          : LocalDate.parse((String) deal.get("close_date"));
+      assertEquals(expectedDate, row.columns().get("actualclosedate"), deal.id());
+    }
+    assertEquals(new BigDecimal("0"), row(record("Deal", "del-0000001")).columns().get("actualvalue"), "lost");
+  }
+
   @Test
   void aDealBecomesAnOpportunityOfItsCompanyWithAmountCloseDateAndOwner() {
     TargetRow row = row(record("Deal", "del-0000002"));

@@ -11,21 +11,20 @@ import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.api.TargetRow;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Row 11: Spark File → attachment up to the org limit, a note pointing to the large-file store above it. */
+/** Row 11: Spark File → attachment; above the org limit the load links the note to the large-file store (cli AfterLoadOnEmulatorsTest, LargeFilesOnEmulatorsTest). */
 class FileRowTest {
 
-  /** The export keeps bodies apart from the records: an attachment's body is read from the source after the load. */
+  /**
+   * The export keeps bodies apart from the records: every file's body is read from the source after
+   * the load; whether it fits the org is decided then, against the org's maxuploadfilesize.
+   */
   @Test
-  void anAttachmentTakesItsFileBodyAfterTheLoadAndTheLargeFileNote() {
+  void everyFileTakesItsBodyAfterTheLoad() {
     var maps = StandardSet.plan().maps().stream().filter(m -> m.sourceObject().equals("File")).toList();
-    assertEquals(2, maps.size());
-    assertEquals(java.util.Set.of("documentbody"), StandardSet.plan().fileBodyColumns(maps.get(0).id()),
-        "under the attachment limit");
-    assertEquals(java.util.Set.of(), StandardSet.plan().fileBodyColumns(maps.get(1).id()),
-        "above it: a note naming the file, no body read");
+    assertEquals(1, maps.size());
+    assertEquals(java.util.Set.of("documentbody"), StandardSet.plan().fileBodyColumns(maps.get(0).id()));
   }
 
   @Test
@@ -41,21 +40,14 @@ class FileRowTest {
     assertTrue(List.of("contact", "lead").contains(regarding.table()), "wherever the contact was routed");
   }
 
+  /** The large file maps like the others: the load, not the mapping, sends its body to the large-file store. */
   @Test
-  void aFileAboveTheLimitIsNotAttachedButNotedOnItsRecord() {
+  void theLargeFileMapsToANoteOnItsRecordLikeTheOthers() {
     TargetRow big = row(record("File", "fil-0000001"));
-    assertEquals(Boolean.FALSE, big.columns().get("isdocument"));
-    assertFalse(big.columns().containsKey("documentbody"));
-    assertTrue(((String) big.columns().get("notetext")).contains("site-survey-video.mp4"));
+    assertEquals("site-survey-video.mp4", big.columns().get("filename"));
+    assertFalse(big.columns().containsKey("documentbody"), "read after the load");
     assertEquals(new TargetRef("account", "objectid_account", TargetKey.alternate("fmap_sourceid", "cmp-0000010")),
         big.lookups().get("objectid"));
-  }
-
-  @Test
-  void theLimitIsAParamTheTeamSets() {
-    var context = new StandardSet.Context(Map.of("attachment_limit_bytes", 1000L));
-    assertEquals(Boolean.FALSE, row(record("File", "fil-0000013"), context).columns().get("isdocument"), "3,062 bytes > 1,000");
-    assertEquals(Boolean.TRUE, row(record("File", "fil-0000002"), context).columns().get("isdocument"), "811 bytes");
   }
 
   @Test

@@ -24,7 +24,7 @@ class NoteRowTest {
     assertFalse(html.contains("onclick"), html);
     assertTrue(html.contains("Copied from the web form"), html);
     assertTrue(html.contains("Click me"), html);
-    assertTrue(html.startsWith("<p>"), html);
+    assertEquals("<p>Copied from the web form</p><p>Click me</p>", html);
   }
 
   @Test
@@ -44,10 +44,33 @@ class NoteRowTest {
   }
 
   @Test
-  void anInlineImageDoesNotReachTheNoteText() {
-    String html = (String) row(record("Note", "not-0000001")).columns().get("notetext");
+  void formattingIsKeptAsHtml() {
+    TargetRow note = row(record("Note", "not-0000010"));
+    String body = (String) record("Note", "not-0000010").get("body");
+    assertEquals(body, note.columns().get("notetext"), "a plain paragraph and list pass unchanged");
+    assertTrue(body.contains("<ul><li>"), body);
+  }
+
+  /** Note 1 is a pasted screenshot: the image becomes the note's file, the text names it where it was. */
+  @Test
+  void anInlineImageBecomesTheNotesAttachment() {
+    TargetRow note = row(record("Note", "not-0000001"));
+    String html = (String) note.columns().get("notetext");
     assertFalse(html.contains("data:image"), html);
-    assertTrue(html.contains("Screenshot of the issue"), html);
+    assertEquals("<p>Screenshot of the issue:</p><p>[screenshot.png: attached to this note]</p>", html);
+    assertEquals("screenshot.png", note.columns().get("filename"));
+    assertEquals("image/png", note.columns().get("mimetype"));
+    assertEquals(true, note.columns().get("isdocument"));
+    byte[] png = java.util.Base64.getDecoder().decode((String) note.columns().get("documentbody"));
+    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void aNoteWithoutImageHasNoFile() {
+    TargetRow note = row(record("Note", "not-0000002"));
+    assertEquals(false, note.columns().get("isdocument"));
+    assertFalse(note.columns().containsKey("documentbody"), note.columns().keySet().toString());
+    assertFalse(note.columns().containsKey("filename"), note.columns().keySet().toString());
   }
 
   @Test

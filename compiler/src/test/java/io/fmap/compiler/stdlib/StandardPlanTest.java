@@ -23,7 +23,7 @@ class StandardPlanTest {
     }
     for (String change : List.of("process \"Enterprise / Q4 [2026]\" on dynamics.opportunity",
         "relationship fmap_project_contact", "table dynamics.fmap_project", "column dynamics.contact.fmap_leadscore",
-        "param attachment_limit_bytes", "param lead_idle_days", "stage_to_salesstage")) {
+        "param lead_idle_days", "stage_to_salesstage")) {
       assertTrue(plan.contains(change.replace("param ", "")), change);
     }
   }

@@ -134,7 +134,7 @@ final class StandardSet {
    * key, source records from the sample, owners resolved for every address except the ones the
    * sample's roster leaves out of Dynamics, params from the plan unless overridden.
    */
-  static final class Context implements MappingContext {
+  static class Context implements MappingContext {
     static final TargetRef OWNER = new TargetRef("systemuser", "ownerid", TargetKey.id(new UUID(0, 1)));
     private final Map<String, Object> overrides;
 

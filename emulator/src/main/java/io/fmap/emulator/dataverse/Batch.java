@@ -44,14 +44,14 @@ final class Batch {
 
   static List<Item> parse(String body, String boundary) {
     List<Item> items = new ArrayList<>();
-    for (List<String> part : split(body, boundary)) {
+    for (List<String> part : split(lines(body), boundary)) {
       int blank = part.indexOf("");
       Map<String, String> headers = headers(blank < 0 ? part : part.subList(0, blank));
       List<String> content = blank < 0 ? List.of() : part.subList(blank + 1, part.size());
       String type = headers.getOrDefault("content-type", "");
       if (type.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
         List<Part> parts = new ArrayList<>();
-        for (List<String> inner : split(String.join(CRLF, content), boundary(type))) parts.add(request(inner));
+        for (List<String> inner : split(content, boundary(type))) parts.add(request(inner));
         items.add(new ChangeSet(parts));
       } else {
         items.add(new Single(request(part)));
@@ -60,22 +60,38 @@ final class Batch {
     return items;
   }
 
-  /** The parts between {@code --boundary} lines, each as lines without their line endings. */
-  private static List<List<String>> split(String body, String boundary) {
+  /** The body's lines without their line endings (CRLF or LF), cut without a regular expression. */
+  private static List<String> lines(String body) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (true) {
+      int nl = body.indexOf('\n', start);
+      if (nl < 0) {
+        out.add(body.substring(start));
+        return out;
+      }
+      int end = nl > start && body.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      out.add(body.substring(start, end));
+      start = nl + 1;
+    }
+  }
+
+  /** The parts between {@code --boundary} lines, each as a view of the lines between them. */
+  private static List<List<String>> split(List<String> lines, String boundary) {
+    String open = "--" + boundary;
+    String close = open + "--";
     List<List<String>> parts = new ArrayList<>();
-    List<String> current = null;
-    for (String line : body.split("\r?\n", -1)) {
+    int from = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.startsWith("--") && !line.startsWith(" ") && !line.startsWith("\t")) continue; // not a delimiter
       String t = line.trim();
-      if (t.equals("--" + boundary + "--")) {
-        if (current != null) parts.add(current);
-        return parts;
+      boolean last = t.equals(close);
+      if (last || t.equals(open)) {
+        if (from >= 0) parts.add(lines.subList(from, i));
+        if (last) return parts;
+        from = i + 1;
       }
-      if (t.equals("--" + boundary)) {
-        if (current != null) parts.add(current);
-        current = new ArrayList<>();
-        continue;
-      }
-      if (current != null) current.add(line);
     }
     throw DataverseError.badRequest(DataverseError.ODATA, "The $batch body is not closed by --" + boundary + "--.");
   }

@@ -35,12 +35,19 @@ final class Catalog {
   private final Map<String, Table> tables = new TreeMap<>();
   private final Map<String, Map<String, KeyState>> keys = new TreeMap<>();
   private final Map<String, Relationship> manyToMany = new TreeMap<>();
+  /** 1:N relationships created through the API: schema name → [referencing table, lookup column]. */
+  private final Map<String, List<String>> oneToMany = new TreeMap<>();
   private final Map<String, Set<String>> bulkSupport = new TreeMap<>();
   private final Map<String, String> settings = new TreeMap<>();
   private long metadataVersion = 1;
+  /** Entity set name → table, kept with {@link #tables}: every request resolves its collection by it. */
+  private final Map<String, Table> byEntitySet = new java.util.HashMap<>();
+  /** Active keys per table, valid for {@link #activeKeysVersion}: every written row checks them. */
+  private final Map<String, List<AlternateKey>> activeKeys = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long activeKeysVersion = -1;
 
   Catalog(SystemSchema schema, Map<String, Set<String>> standardBulkSupport) {
-    for (Table t : schema.tables()) tables.put(t.name(), t);
+    for (Table t : schema.tables()) put(t);
     for (Relationship r : schema.relationships()) manyToMany.put(r.name(), r);
     settings.putAll(schema.settings());
     settings.putIfAbsent("maxuploadfilesize", "5242880");
@@ -49,14 +56,26 @@ final class Catalog {
       bulkSupport.put(t.name(), t.custom() ? Set.copyOf(BULK_MESSAGES) : standardBulkSupport.getOrDefault(t.name(), Set.of()));
     }
     for (Table t : SystemTables.all()) {
-      if (!tables.containsKey(t.name())) tables.put(t.name(), t);
+      if (!tables.containsKey(t.name())) put(t);
     }
   }
 
   Optional<Table> table(String name) { return Optional.ofNullable(tables.get(name)); }
 
   Optional<Table> byEntitySet(String set) {
-    return tables.values().stream().filter(t -> set.equals(t.entitySetName())).findFirst();
+    return Optional.ofNullable(byEntitySet.get(set));
+  }
+
+  /** Every change to {@link #tables} goes through here or {@link #removeTable}, so the entity-set map follows it. */
+  private void put(Table t) {
+    tables.put(t.name(), t);
+    indexEntitySets();
+  }
+
+  /** Metadata changes are rare, so the entity-set map is simply rebuilt (first table by name wins, as before). */
+  private void indexEntitySets() {
+    byEntitySet.clear();
+    for (Table each : tables.values()) if (each.entitySetName() != null) byEntitySet.putIfAbsent(each.entitySetName(), each);
   }
 
   Table require(String name) {
@@ -87,7 +106,22 @@ final class Catalog {
   List<KeyState> keys(String table) { return List.copyOf(keyMap(table).values()); }
 
   List<AlternateKey> activeKeys(String table) {
-    return keyMap(table).values().stream().filter(k -> k.status() == KeyStatus.Active).map(KeyState::key).toList();
+    if (activeKeysVersion != metadataVersion) {
+      activeKeys.clear();
+      activeKeysVersion = metadataVersion;
+    }
+    return activeKeys.computeIfAbsent(table, t -> keyMap(t).values().stream()
+        .filter(k -> k.status() == KeyStatus.Active).map(KeyState::key).toList());
+  }
+
+  /** True when some alternate key is still Pending and its activation time has come. */
+  boolean pendingKeyDue(long nowMillis) {
+    for (Map<String, KeyState> tableKeys : keys.values()) {
+      for (KeyState k : tableKeys.values()) {
+        if (k.status() == KeyStatus.Pending && k.activateAtMillis() <= nowMillis) return true;
+      }
+    }
+    return false;
   }
 
   void putKey(String table, KeyState state) {
@@ -95,14 +129,14 @@ final class Catalog {
     Table t = require(table);
     List<AlternateKey> all = new ArrayList<>(t.keys().stream().filter(k -> !k.name().equals(state.key().name())).toList());
     all.add(state.key());
-    tables.put(table, withKeys(t, all));
+    put(withKeys(t, all));
     metadataVersion++;
   }
 
   // ---- schema changes
 
   void putTable(Table table) {
-    tables.put(table.name(), table);
+    put(table);
     bulkSupport.putIfAbsent(table.name(), table.custom() ? Set.copyOf(BULK_MESSAGES) : Set.of());
     metadataVersion++;
   }
@@ -111,7 +145,7 @@ final class Catalog {
     Table t = require(table);
     List<Column> columns = new ArrayList<>(t.columns());
     columns.add(column);
-    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+    put(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
         t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
     metadataVersion++;
   }
@@ -120,13 +154,81 @@ final class Catalog {
     Table t = require(table);
     List<Column> columns = new ArrayList<>();
     for (Column c : t.columns()) columns.add(c.name().equals(column.name()) ? column : c);
-    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+    put(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
         t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
     metadataVersion++;
   }
 
+  // ---- notes
+
+  /**
+   * Whether notes can be attached to a table (its {@code HasNotes}). Dataverse expresses it as the
+   * {@code <table>_Annotations} relationship, whose navigation property {@code objectid_<table>} on
+   * annotation is the only way to attach a note; the emulator keeps it there and nowhere else.
+   */
+  boolean hasNotes(String table) {
+    return noteRegarding().map(c -> c.targets().stream().anyMatch(t -> t.table().equals(table))).orElse(false);
+  }
+
+  /** Turns notes on for a table: annotation gains {@code objectid_<table>}. */
+  void enableNotes(String table) {
+    Optional<Column> regarding = noteRegarding();
+    if (regarding.isEmpty() || hasNotes(table)) return;
+    Column c = regarding.get();
+    List<LookupTarget> targets = new ArrayList<>(c.targets());
+    targets.add(new LookupTarget(table, "objectid_" + table));
+    replaceColumn("annotation", new Column(c.name(), c.displayName(), c.type(), c.maxLength(), c.precision(),
+        c.minValue(), c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), targets, c.custom()));
+  }
+
+  private Optional<Column> noteRegarding() {
+    return table("annotation").flatMap(a -> a.column("objectid"));
+  }
+
   void addManyToMany(Relationship r) {
     manyToMany.put(r.name(), r);
+    metadataVersion++;
+  }
+
+  /**
+   * Names a 1:N relationship created through the metadata API by the schema name it was given, so a
+   * {@code DELETE RelationshipDefinitions(SchemaName=...)} finds its lookup column again.
+   */
+  void nameOneToMany(String name, String table, String column) {
+    oneToMany.put(name, List.of(table, column));
+  }
+
+  /** The table and lookup column of a 1:N relationship created under this schema name. */
+  Optional<List<String>> oneToMany(String name) {
+    return Optional.ofNullable(oneToMany.get(name));
+  }
+
+  void removeTable(String name) {
+    tables.remove(name);
+    indexEntitySets();
+    keys.remove(name);
+    bulkSupport.remove(name);
+    metadataVersion++;
+  }
+
+  void removeColumn(String table, String column) {
+    Table t = require(table);
+    List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(column)).toList();
+    put(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+        t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
+    oneToMany.values().removeIf(ref -> ref.equals(List.of(table, column)));
+    metadataVersion++;
+  }
+
+  void removeKey(String table, String key) {
+    keyMap(table).remove(key);
+    Table t = require(table);
+    put(withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
+    metadataVersion++;
+  }
+
+  void removeManyToMany(String name) {
+    manyToMany.remove(name);
     metadataVersion++;
   }
 

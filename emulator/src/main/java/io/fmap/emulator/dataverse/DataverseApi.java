@@ -84,6 +84,7 @@ final class DataverseApi {
       case "PublishAllXml" -> { return metadata.publish(r, true); }
       case "RelationshipDefinitions" -> { return metadata.relationshipDefinitions(r, baseUrl); }
       case "InsertOptionValue" -> { return metadata.insertOptionValue(r, baseUrl); }
+      case "DeleteOptionValue" -> { return metadata.deleteOptionValue(r); }
       case "InitializeAnnotationBlocksUpload" -> { return uploads.initialize(r); }
       case "UploadBlock" -> { return uploads.uploadBlock(r); }
       case "CommitAnnotationBlocksUpload" -> { return uploads.commit(r, context(r)); }
@@ -92,6 +93,7 @@ final class DataverseApi {
       default -> { }
     }
     if (first.startsWith("EntityDefinitions")) return metadata.entityDefinitions(r, segments, baseUrl);
+    if (first.startsWith("RelationshipDefinitions(")) return metadata.relationshipDefinitions(r, baseUrl);
     EntityRef ref = EntityRef.parse(first);
     Table table = store.read(s -> s.catalog().byEntitySet(ref.name())).orElseThrow(() -> DataverseError.segment(ref.name()));
     if (ref.isCollection()) {
@@ -123,6 +125,9 @@ final class DataverseApi {
     }
     if (segments.size() == 3 && segments.get(2).equals("$ref") && r.method().equals("POST")) {
       return associate(table, ref, segments.get(1), r);
+    }
+    if (segments.size() == 3 && segments.get(2).equals("$ref") && r.method().equals("DELETE")) {
+      return disassociate(table, ref, EntityRef.parse(segments.get(1)));
     }
     return property(table, ref, segments.subList(1, segments.size()), r);
   }
@@ -210,12 +215,44 @@ final class DataverseApi {
     }
   }
 
-  /** N:N association: {@code POST accounts(id)/new_account_project/$ref} with {@code {"@odata.id": uri}}. */
-  private ApiResponse associate(Table table, EntityRef ref, String nav, ApiRequest r) {
-    Relationship rel = store.read(s -> s.catalog().manyToMany()).stream()
+  private Relationship manyToMany(Table table, String nav) {
+    return store.read(s -> s.catalog().manyToMany()).stream()
         .filter(x -> (x.table1().equals(table.name()) && nav.equals(x.navigation1()))
             || (x.table2().equals(table.name()) && nav.equals(x.navigation2())))
         .findFirst().orElseThrow(() -> DataverseError.segment(nav));
+  }
+
+  private static UUID linkId(Relationship rel, UUID id1, UUID id2) {
+    return UUID.nameUUIDFromBytes((rel.name() + ":" + id1 + ":" + id2).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * N:N disassociation: {@code DELETE accounts(id)/new_account_project(otherId)/$ref}. A link that is not
+   * there answers 404, as the platform does.
+   */
+  private ApiResponse disassociate(Table table, EntityRef ref, EntityRef navRef) {
+    if (navRef.id() == null) {
+      throw DataverseError.badRequest(DataverseError.ODATA, "Disassociating needs the other row's id: "
+          + "DELETE <set>(<id>)/<navigation>(<other id>)/$ref.");
+    }
+    Relationship rel = manyToMany(table, navRef.name());
+    store.writeVoid(tx -> {
+      Row row = writer.find(table, ref);
+      boolean first = table.name().equals(rel.table1());
+      UUID link = linkId(rel, first ? row.id() : navRef.id(), first ? navRef.id() : row.id());
+      String intersect = "intersect:" + rel.intersectTable();
+      if (store.get(intersect, link).isEmpty()) {
+        throw new DataverseError(404, DataverseError.OBJECT_DOES_NOT_EXIST, "The " + rel.name() + " link between "
+            + row.id() + " and " + navRef.id() + " does not exist.");
+      }
+      tx.remove(intersect, link);
+    });
+    return ApiResponse.noContent(1);
+  }
+
+  /** N:N association: {@code POST accounts(id)/new_account_project/$ref} with {@code {"@odata.id": uri}}. */
+  private ApiResponse associate(Table table, EntityRef ref, String nav, ApiRequest r) {
+    Relationship rel = manyToMany(table, nav);
     String uri = Json.body(r).path("@odata.id").asText("");
     if (uri.startsWith("$")) uri = r.contentIds().getOrDefault(uri.substring(1), uri);
     EntityRef otherRef = EntityRef.parseUri(uri);
@@ -231,7 +268,7 @@ final class DataverseApi {
       Row other = writer.find(otherTable, otherRef);
       UUID id1 = table.name().equals(rel.table1()) ? row.id() : other.id();
       UUID id2 = table.name().equals(rel.table1()) ? other.id() : row.id();
-      UUID linkId = UUID.nameUUIDFromBytes((rel.name() + ":" + id1 + ":" + id2).getBytes(StandardCharsets.UTF_8));
+      UUID linkId = linkId(rel, id1, id2);
       String intersect = "intersect:" + rel.intersectTable();
       if (store.get(intersect, linkId).isPresent()) {
         throw new DataverseError(412, DataverseError.DUPLICATE_RECORD, "Cannot insert duplicate key.");

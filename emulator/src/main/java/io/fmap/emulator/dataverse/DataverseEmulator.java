@@ -93,6 +93,16 @@ public final class DataverseEmulator implements AutoCloseable {
 
   public Faults faults() { return config.faults(); }
 
+  /**
+   * Whether a {@code parentaccountid} that makes an account its own ancestor is refused, as an org
+   * refuses it ({@code 0x80040507}). Off until the load breaks such loops itself: the generated
+   * sample data has one on purpose (companies 2 and 3), and the standard set writes both links.
+   * Survives {@link #reset()}.
+   */
+  public void refuseHierarchyLoops(boolean refuse) {
+    store.refuseHierarchyLoops = refuse;
+  }
+
   /** Changes the service-protection limits of a running emulator (a test's own profile). */
   public void limits(Limits limits) {
     protection.limits(limits);
@@ -143,6 +153,14 @@ public final class DataverseEmulator implements AutoCloseable {
       }
       return out;
     });
+  }
+
+  /**
+   * The whole org, metadata and rows, as {@code --snapshot} saves it: {@code {"schema": ..., "rows": {table:
+   * [{"id", "version", "values", "lookups"}]}}}. Tests compare an org before and after a round trip.
+   */
+  public ObjectNode dump() {
+    return Snapshots.dump(store);
   }
 
   public Optional<ObjectNode> row(String table, UUID id) {

@@ -16,6 +16,8 @@ public final class DataverseError extends RuntimeException {
   public static final String FILE_TOO_BIG = "0x80044a02";
   public static final String RESOURCE_NOT_FOUND = "0x8006088a";
   public static final String INVALID_ARGUMENT = "0x80040203";
+  /** AccountLoopBeingCreated, from Microsoft's list of Dataverse web service error codes. */
+  public static final String ACCOUNT_LOOP = "0x80040507";
   public static final String REQUEST_LIMIT = "0x80072322";
   public static final String TIME_LIMIT = "0x80072321";
   public static final String CONCURRENCY_LIMIT = "0x80072326";

@@ -104,6 +104,7 @@ final class HttpFrontEnd implements HttpHandler {
       return;
     }
     ServiceProtection.Permit permit = (ServiceProtection.Permit) admission;
+    long admitted = System.nanoTime();
     ApiResponse response = null;
     Faults.Kind fault = emulator.config().faults().decide(n);
     try {
@@ -113,12 +114,19 @@ final class HttpFrontEnd implements HttpHandler {
       } else if (fault == Faults.Kind.ERROR_503) {
         response = ApiResponse.error(new DataverseError(503, "", "The service is temporarily unavailable. Please try again later."));
       } else {
-        if (fault == Faults.Kind.SLOW) sleep(emulator.config().faults().slowMillis());
+        if (fault == Faults.Kind.SLOW) {
+          sleep(emulator.config().faults().slowMillis());
+          admitted = System.nanoTime(); // a slow fault comes on top of the modelled time
+        }
         ApiRequest request = new ApiRequest(method, rest, parseQuery(exchange.getRequestURI().getRawQuery()), headers, body,
             caller, Map.of());
         response = emulator.api().handle(request);
       }
-      if (emulator.protection().limits().latency()) sleep(Math.min(10_000, permit.cost(response.rows())));
+      if (emulator.protection().limits().latency()) {
+        // The model gives the request's whole server time: the emulator's own work is part of it, not added to it.
+        long spent = (System.nanoTime() - admitted) / 1_000_000;
+        sleep(Math.min(10_000, permit.cost(response.rows())) - spent);
+      }
     } finally {
       permit.release(response == null ? 0 : response.rows());
     }
@@ -146,8 +154,27 @@ final class HttpFrontEnd implements HttpHandler {
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
+      long declared = contentLength(exchange);
+      if (declared > MAX_BODY) return null;
+      if (declared >= 0) {
+        // One array of the declared size instead of readNBytes' chunk list and its copy.
+        byte[] data = new byte[(int) declared];
+        int read = in.readNBytes(data, 0, data.length);
+        return read == data.length ? data : java.util.Arrays.copyOf(data, read);
+      }
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY + 1));
       return data.length > MAX_BODY ? null : data;
+    }
+  }
+
+  /** The request's Content-Length, or -1 when it has none (chunked) or it is not a number. */
+  private static long contentLength(HttpExchange exchange) {
+    String v = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (v == null) return -1;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

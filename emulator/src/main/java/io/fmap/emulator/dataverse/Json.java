@@ -31,14 +31,22 @@ final class Json {
 
   /** A request body that must be a JSON object; anything else is the OData reader's 400. */
   static ObjectNode body(ApiRequest request) {
-    String text = request.bodyText();
-    if (text.isBlank()) throw DataverseError.badRequest(DataverseError.ODATA, "The request body is empty; a JSON object was expected.");
+    byte[] bytes = request.body();
+    if (isBlank(bytes)) throw DataverseError.badRequest(DataverseError.ODATA, "The request body is empty; a JSON object was expected.");
     try {
-      JsonNode node = MAPPER.readTree(text);
+      // Parsed from the bytes as received: no decoded copy of every body.
+      JsonNode node = MAPPER.readTree(bytes);
       if (node instanceof ObjectNode o) return o;
     } catch (JsonProcessingException e) {
       throw DataverseError.badRequest(DataverseError.ODATA, "Invalid JSON. " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // bytes in memory: not reachable
     }
     throw DataverseError.badRequest(DataverseError.ODATA, "The request body must be a JSON object.");
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) if (b != ' ' && b != '\t' && b != '\r' && b != '\n') return false;
+    return true;
   }
 }

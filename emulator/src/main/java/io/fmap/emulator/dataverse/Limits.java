@@ -22,7 +22,13 @@ public record Limits(boolean enabled, int requests, long executionMillis, Durati
     return new Limits(false, Integer.MAX_VALUE, Long.MAX_VALUE, Duration.ofSeconds(300), Integer.MAX_VALUE, 16, 10, 2, false);
   }
 
-  /** Dataverse's published defaults (fact sheet §4). */
+  /**
+   * Dataverse's published defaults (fact sheet §4: 6000 requests and 1,200,000 ms of execution per
+   * 300 s, 52 concurrent). The cost model (10 ms per request, 2 ms per row read or written) is an
+   * assumption the fact sheet has no figure for; it stays low because reads are charged per row too
+   * and a page holds up to 5000 rows. The load benchmark models written rows at 40 ms each, the one
+   * public figure found (docs/emulator-dataverse.md, "Cost and latency model").
+   */
   public static Limits defaults() {
     return new Limits(true, 6000, 1_200_000, Duration.ofSeconds(300), 52, 16, 10, 2, false);
   }

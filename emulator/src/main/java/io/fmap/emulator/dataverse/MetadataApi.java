@@ -39,9 +39,11 @@ final class MetadataApi {
   private final Store store;
   private final Clock clock;
   private final Duration keyActivation;
+  private final MetadataDeletes deletes;
 
   MetadataApi(Store store, Clock clock, Duration keyActivation) {
     this.store = store;
+    this.deletes = new MetadataDeletes(store);
     this.clock = clock;
     this.keyActivation = keyActivation;
   }
@@ -63,6 +65,7 @@ final class MetadataApi {
     }
     Table table = store.read(s -> tableOf(s.catalog(), head));
     if (segments.size() == 1) {
+      if (method.equals("DELETE")) return deletes.table(table);
       if (!method.equals("GET")) throw methodNotAllowed(method);
       ObjectNode e = store.read(s -> MetadataJson.entity(table, s.catalog(), expand(request)));
       e = select(e, request.query().get("$select"));
@@ -74,11 +77,13 @@ final class MetadataApi {
     return switch (part.name()) {
       case "Attributes" -> {
         if (method.equals("POST") && part.isCollection() && cast == null) yield createColumn(table, request, baseUrl);
+        if (method.equals("DELETE") && !part.isCollection() && cast == null) yield deletes.column(table, columnOf(table, part));
         if (!method.equals("GET")) throw methodNotAllowed(method);
         yield attributes(table, part, cast, request, baseUrl);
       }
       case "Keys" -> {
         if (method.equals("POST")) yield createKey(table, request, baseUrl);
+        if (method.equals("DELETE") && !part.isCollection()) yield deletes.key(table, part);
         ArrayNode keys = store.read(s -> MetadataJson.keys(table, s.catalog()));
         yield collection(baseUrl + "$metadata#EntityDefinitions('" + table.name() + "')/Keys", filterAndSelect(keys, request), keys.size());
       }
@@ -119,6 +124,15 @@ final class MetadataApi {
       return ApiResponse.json(200, Json.write(one), 1);
     }
     return collection(baseUrl + "$metadata#EntityDefinitions('" + table.name() + "')/Attributes", filterAndSelect(value, request), value.size());
+  }
+
+  private static Column columnOf(Table table, EntityRef part) {
+    for (Column c : table.columns()) {
+      if (c.name().equals(part.key().get("LogicalName"))
+          || Catalog.metadataId("attribute", table.name(), c.name()).equals(part.id())) return c;
+    }
+    throw new DataverseError(404, DataverseError.OBJECT_DOES_NOT_EXIST, "Could not find attribute "
+        + part.key().getOrDefault("LogicalName", String.valueOf(part.id())) + " on entity " + table.name() + ".");
   }
 
   private static Table tableOf(Catalog catalog, EntityRef ref) {
@@ -307,6 +321,8 @@ final class MetadataApi {
         throw DataverseError.badRequest(DataverseError.DUPLICATE_RECORD, "An entity with the name '" + name + "' already exists.");
       }
       store.catalog().putTable(table);
+      // Without HasNotes a note cannot point at the table's rows; schema apply asks for notes.
+      if (body.path("HasNotes").asBoolean(false)) store.catalog().enableNotes(name);
       Seed.messageFilters(tx, store);
     });
     return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(" + Catalog.metadataId("table", name) + ")");
@@ -378,8 +394,8 @@ final class MetadataApi {
    * existing rows already hold duplicate values (the platform cannot build a unique index then).
    */
   void activatePendingKeys() {
-    boolean due = store.read(s -> s.catalog().tables().stream().anyMatch(t -> s.catalog().keys(t.name()).stream()
-        .anyMatch(k -> k.status() == Catalog.KeyStatus.Pending && k.activateAtMillis() <= clock.millis())));
+    long now = clock.millis();
+    boolean due = store.read(s -> s.catalog().pendingKeyDue(now));
     if (!due) return;
     store.writeVoid(tx -> {
       for (Table t : store.catalog().tables()) {
@@ -400,7 +416,11 @@ final class MetadataApi {
   }
 
   ApiResponse relationshipDefinitions(ApiRequest request, String baseUrl) {
-    if (!request.method().equals("POST")) throw methodNotAllowed(request.method());
+    EntityRef ref = EntityRef.parse(request.segments().get(0));
+    if (request.method().equals("DELETE") && !ref.isCollection() && request.segments().size() == 1) {
+      return deletes.relationship(ref);
+    }
+    if (!request.method().equals("POST") || !ref.isCollection()) throw methodNotAllowed(request.method());
     ObjectNode body = Json.body(request);
     String type = body.path("@odata.type").asText("").replace("#", "").replace(CAST, "");
     String schemaName = text(body, "SchemaName");
@@ -437,6 +457,7 @@ final class MetadataApi {
         c.addColumn(referencing.name(), new Column(columnName, label(lookup.path("DisplayName"), column), ColumnType.LOOKUP, null,
             null, null, null, requiredLevel(lookup.path("RequiredLevel").path("Value").asText("None")), true, true, List.of(),
             List.of(new LookupTarget(referenced.name(), nav)), true));
+        c.nameOneToMany(name, referencing.name(), columnName);
       });
       default -> throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "Unsupported relationship type '" + type
           + "'; use OneToManyRelationshipMetadata or ManyToManyRelationshipMetadata.");
@@ -485,6 +506,10 @@ final class MetadataApi {
     o.put("@odata.context", baseUrl + "$metadata#Microsoft.Dynamics.CRM.InsertOptionValueResponse");
     o.put("NewOptionValue", value);
     return ApiResponse.json(200, Json.write(o), 1);
+  }
+
+  ApiResponse deleteOptionValue(ApiRequest request) {
+    return deletes.optionValue(request);
   }
 
   ApiResponse publish(ApiRequest request, boolean all) {

@@ -76,6 +76,7 @@ final class MetadataJson {
     e.set("DisplayName", label(t.displayName() == null ? t.name() : t.displayName()));
     e.put("OwnershipType", ownershipType(t));
     e.put("IsActivity", t.activity());
+    e.put("HasNotes", catalog.hasNotes(t.name()));
     e.put("IsCustomEntity", t.custom());
     e.put("IsBPFEntity", t.name().endsWith("process"));
     e.put("ChangeTrackingEnabled", false);

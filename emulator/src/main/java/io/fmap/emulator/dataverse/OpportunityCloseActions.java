@@ -14,7 +14,8 @@ import java.util.Set;
  * state. Each takes {@code {"Status": <status reason>, "OpportunityClose": {"subject": ...,
  * "opportunityid@odata.bind": "/opportunities(...)"}}}, records the close as an
  * {@code opportunityclose} activity (completed) and moves the opportunity to Won (1) or Lost (2)
- * with that status reason. A closed opportunity cannot be closed again.
+ * with that status reason, copying the close's {@code actualrevenue} and {@code actualend} into the
+ * opportunity's {@code actualvalue} and {@code actualclosedate}. A closed opportunity cannot be closed again.
  */
 final class OpportunityCloseActions {
   private static final String BIND = "opportunityid@odata.bind";
@@ -63,6 +64,10 @@ final class OpportunityCloseActions {
       ObjectNode closed = Json.object();
       closed.put("statecode", state);
       closed.put("statuscode", status.asInt());
+      // As Dataverse does: the close's revenue and end become the opportunity's actual value and close date.
+      if (record.hasNonNull("actualrevenue")) closed.set("actualvalue", record.get("actualrevenue"));
+      if (record.hasNonNull("actualend")) closed.put("actualclosedate", record.get("actualend").asText().substring(0,
+          Math.min(10, record.get("actualend").asText().length())));
       writer.applyUpdate(tx, opportunities, opportunity, closed, ctx, Set.of());
     });
     return ApiResponse.noContent(1);

@@ -48,7 +48,7 @@ final class Queries {
     List<Row> matching = new ArrayList<>();
     Map<String, Accessor> accessors = new java.util.HashMap<>();
     if (filter != null) for (String path : Filter.paths(filter)) accessors.put(path, accessor(table, path));
-    for (Row row : store.rows(table.name()).rows.values()) {
+    for (Row row : candidates(table, filter)) {
       if (filter == null || Filter.test(filter, path -> accessors.get(path).get(row))) matching.add(row);
     }
     matching.sort(order);
@@ -69,6 +69,74 @@ final class Queries {
       response = response.withHeader("Preference-Applied", "odata.maxpagesize=" + pageSize);
     }
     return response;
+  }
+
+  /**
+   * The rows a filter can match. A filter that pins the primary id or the column of a one-column
+   * alternate key to literals ({@code k eq 'a' or k eq 'b'}, also under an {@code and}) is answered
+   * from the id map or the key's index, as SQL Server answers it from an index; anything else reads
+   * every row. Candidates still go through the whole filter, so the index only has to find a
+   * superset of the matches.
+   */
+  private Iterable<Row> candidates(Table table, Filter filter) {
+    Store.TableRows rows = store.rows(table.name());
+    Equalities pinned = filter == null ? null : Equalities.of(filter);
+    if (pinned == null) return rows.rows.values();
+    if (pinned.path().equals(table.primaryIdColumn())) {
+      java.util.Set<Row> out = new java.util.LinkedHashSet<>();
+      for (String literal : pinned.literals()) {
+        if (literal.length() != 36) continue; // only a canonical GUID's text equals a row id
+        try {
+          Row row = rows.rows.get(UUID.fromString(literal));
+          if (row != null) out.add(row);
+        } catch (IllegalArgumentException notAGuid) {
+          // matches no row id
+        }
+      }
+      return out;
+    }
+    for (io.fmap.schema.AlternateKey key : store.catalog().activeKeys(table.name())) {
+      if (!key.columns().equals(List.of(pinned.path()))) continue;
+      Column column = ColumnIndex.of(table).column(pinned.path()).orElse(null);
+      if (column == null || column.type() != io.fmap.schema.ColumnType.TEXT) break;
+      List<Row> out = new ArrayList<>();
+      java.util.Set<UUID> seen = new java.util.HashSet<>();
+      for (String literal : pinned.literals()) {
+        // The index holds text lower-cased (as upserts by key compare it); the filter ignores case. Both agree on ASCII.
+        if (!literal.chars().allMatch(ch -> ch < 128)) return rows.rows.values();
+        rows.byKey(key, List.of(literal.toLowerCase(Locale.ROOT))).filter(seen::add)
+            .map(rows.rows::get).ifPresent(out::add);
+      }
+      return out;
+    }
+    return rows.rows.values();
+  }
+
+  /** A filter reduced to "this path equals one of these text literals", when it says that much. */
+  private record Equalities(String path, List<String> literals) {
+    static Equalities of(Filter f) {
+      if (f instanceof Filter.Compare c && c.op().equals("eq")) {
+        Filter.Operand path = c.left() instanceof Filter.Path ? c.left() : c.right();
+        Filter.Operand literal = path == c.left() ? c.right() : c.left();
+        if (path instanceof Filter.Path p && literal instanceof Filter.Literal l && l.value().isTextual()) {
+          return new Equalities(p.path(), List.of(l.value().asText()));
+        }
+        return null;
+      }
+      if (f instanceof Filter.Or o) {
+        Equalities left = of(o.left());
+        Equalities right = of(o.right());
+        if (left == null || right == null || !left.path().equals(right.path())) return null;
+        List<String> both = new ArrayList<>(left.literals());
+        both.addAll(right.literals());
+        return new Equalities(left.path(), both);
+      }
+      if (f instanceof Filter.And a) {
+        Equalities left = of(a.left());
+        return left != null ? left : of(a.right());
+      }
+      return null;
+    }
   }
 
   private static int pageSize(ApiRequest request) {

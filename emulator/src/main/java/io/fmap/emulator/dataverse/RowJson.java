@@ -25,8 +25,7 @@ final class RowJson {
 
   /** The column behind a query property, if there is one. */
   static Optional<Column> column(Table table, String property) {
-    for (Column c : table.columns()) if (property(c).equals(property)) return Optional.of(c);
-    return Optional.empty();
+    return ColumnIndex.of(table).property(property);
   }
 
   /** Resolves {@code $select}: null means every column; unknown names are OData's 400. */
@@ -37,7 +36,7 @@ final class RowJson {
       String name = p.trim();
       out.add(column(table, name).orElseThrow(() -> DataverseError.noSuchProperty(name, table.name())));
     }
-    table.column(table.primaryIdColumn()).ifPresent(out::add);
+    ColumnIndex.of(table).column(table.primaryIdColumn()).ifPresent(out::add);
     return new ArrayList<>(out);
   }
 

@@ -38,6 +38,8 @@ final class RowWriter {
   private static final Set<String> CLOSABLE = Set.of("lead", "opportunity");
   /** Tables Dataverse closes only through an action that records the close (fact sheet §7.4). */
   static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
+  /** Self-referencing lookups the platform keeps a tree (the account hierarchy): no row may become its own ancestor. */
+  private static final Map<String, String> HIERARCHIES = Map.of("account", "parentaccountid");
 
   private final Store store;
   private final Clock clock;
@@ -51,7 +53,33 @@ final class RowWriter {
   record Written(Row row, boolean created) {}
 
   /** The context a write runs in: who calls, and {@code $n} references of the change set. */
-  record Context(UUID caller, Map<String, String> contentIds) {}
+  record Context(UUID caller, Map<String, String> contentIds) {
+    /** The caller's id as stored in ownerid/createdby/modifiedby; one shared node per application user. */
+    TextNode callerText() {
+      TextNode cached = CALLERS.get(caller);
+      if (cached != null) return cached;
+      TextNode text = TextNode.valueOf(caller.toString());
+      if (CALLERS.size() < 256) CALLERS.put(caller, text);
+      return text;
+    }
+  }
+
+  private static final Map<UUID, TextNode> CALLERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Stamp(long epochSecond, TextNode text) {}
+
+  private volatile Stamp lastStamp = new Stamp(Long.MIN_VALUE, null);
+
+  /** The time stored in createdon/modifiedon (whole seconds): formatted once a second, not once per row. */
+  private TextNode now() {
+    java.time.Instant instant = clock.instant();
+    Stamp stamp = lastStamp;
+    if (stamp.epochSecond() != instant.getEpochSecond()) {
+      stamp = new Stamp(instant.getEpochSecond(), TextNode.valueOf(ColumnValues.now(instant)));
+      lastStamp = stamp;
+    }
+    return stamp.text();
+  }
 
   // ---------------------------------------------------------------- create
 
@@ -95,8 +123,7 @@ final class RowWriter {
     if (store.get(table.name(), id).isPresent()) {
       throw new DataverseError(412, DataverseError.DUPLICATE_RECORD, "Cannot insert duplicate key.");
     }
-    String now = ColumnValues.now(clock.instant());
-    fillDefaults(table, values, lookups, ctx, now);
+    fillDefaults(table, values, lookups, ctx, now());
     annotationBody(table, values);
     checkRequired(table, values, lookups);
     checkStatus(table, values);
@@ -113,25 +140,25 @@ final class RowWriter {
     return row;
   }
 
-  private void fillDefaults(Table table, Map<String, JsonNode> values, Map<String, String> lookups, Context ctx, String now) {
-    if (table.ownership() == Ownership.USER && table.column("ownerid").isPresent() && !lookups.containsKey("ownerid")) {
-      values.put("ownerid", TextNode.valueOf(ctx.caller().toString()));
+  private void fillDefaults(Table table, Map<String, JsonNode> values, Map<String, String> lookups, Context ctx, TextNode now) {
+    if (table.ownership() == Ownership.USER && ColumnIndex.of(table).has("ownerid") && !lookups.containsKey("ownerid")) {
+      values.put("ownerid", ctx.callerText());
       lookups.put("ownerid", "systemuser");
     }
     for (String who : List.of("createdby", "modifiedby")) {
-      if (table.column(who).isPresent()) {
-        values.put(who, TextNode.valueOf(ctx.caller().toString()));
+      if (ColumnIndex.of(table).has(who)) {
+        values.put(who, ctx.callerText());
         lookups.put(who, "systemuser");
       }
     }
     JsonNode overridden = values.remove("overriddencreatedon");
-    if (table.column("createdon").isPresent()) {
+    if (ColumnIndex.of(table).has("createdon")) {
       // overriddencreatedon becomes createdon; the real load time is kept in overriddencreatedon.
-      values.put("createdon", overridden != null && !overridden.isNull() ? overridden : TextNode.valueOf(now));
-      if (overridden != null && !overridden.isNull()) values.put("overriddencreatedon", TextNode.valueOf(now));
+      values.put("createdon", overridden != null && !overridden.isNull() ? overridden : now);
+      if (overridden != null && !overridden.isNull()) values.put("overriddencreatedon", now);
     }
-    if (table.column("modifiedon").isPresent()) values.put("modifiedon", TextNode.valueOf(now));
-    if (table.activity() && table.column("activitytypecode").isPresent()) values.put("activitytypecode", TextNode.valueOf(table.name()));
+    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", now);
+    if (table.activity() && ColumnIndex.of(table).has("activitytypecode")) values.put("activitytypecode", TextNode.valueOf(table.name()));
     stateColumn(table).ifPresent(state -> {
       if (!values.containsKey(state.name()) && !state.options().isEmpty()) {
         values.put(state.name(), IntNode.valueOf(state.options().get(0).value()));
@@ -141,13 +168,13 @@ final class RowWriter {
       JsonNode v = values.get(status.name());
       if (v == null || v.isNull()) defaultStatus(table, values).ifPresent(s -> values.put(status.name(), IntNode.valueOf(s)));
     });
-    if (table.column("fullname").isPresent() && table.column("lastname").isPresent()) {
+    if (ColumnIndex.of(table).has("fullname") && ColumnIndex.of(table).has("lastname")) {
       String first = text(values.get("firstname"));
       String last = text(values.get("lastname"));
       String full = (first + " " + last).trim();
       if (!full.isEmpty()) values.put("fullname", TextNode.valueOf(full));
     }
-    if (table.column("isdisabled").isPresent()) values.putIfAbsent("isdisabled", BooleanNode.FALSE);
+    if (ColumnIndex.of(table).has("isdisabled")) values.putIfAbsent("isdisabled", BooleanNode.FALSE);
     // Required choices have a default value in their option set; the platform applies it.
     for (Column c : table.columns()) {
       if (c.required() == RequiredLevel.SYSTEM_REQUIRED && c.type() == ColumnType.CHOICE && !c.options().isEmpty()
@@ -223,17 +250,17 @@ final class RowWriter {
       if (body.has("statecode") && !body.has(status.name())) defaultStatus(table, values).ifPresent(s -> values.put(status.name(), IntNode.valueOf(s)));
     });
     if (stateChanged || body.has("statuscode")) checkStatus(table, values);
-    String now = ColumnValues.now(clock.instant());
-    if (table.column("modifiedon").isPresent()) values.put("modifiedon", TextNode.valueOf(now));
-    if (table.column("modifiedby").isPresent()) {
-      values.put("modifiedby", TextNode.valueOf(ctx.caller().toString()));
+    if (ColumnIndex.of(table).has("modifiedon")) values.put("modifiedon", now());
+    if (ColumnIndex.of(table).has("modifiedby")) {
+      values.put("modifiedby", ctx.callerText());
       lookups.put("modifiedby", "systemuser");
     }
-    if (table.column("fullname").isPresent() && table.column("lastname").isPresent()
+    if (ColumnIndex.of(table).has("fullname") && ColumnIndex.of(table).has("lastname")
         && (body.has("firstname") || body.has("lastname"))) {
       values.put("fullname", TextNode.valueOf((text(values.get("firstname")) + " " + text(values.get("lastname"))).trim()));
     }
     annotationBody(table, values);
+    checkHierarchy(table, existing.id(), values);
     Row row = new Row(table.name(), existing.id(), store.nextVersion(), values, lookups);
     checkKeys(table, row);
     tx.put(row);
@@ -277,7 +304,7 @@ final class RowWriter {
     ObjectNode createBody = body.deepCopy();
     if (ref.id() != null) createBody.put(table.primaryIdColumn(), ref.id().toString());
     keyValues.forEach((column, value) -> {
-      Column c = table.column(column).orElseThrow();
+      Column c = ColumnIndex.of(table).column(column).orElseThrow();
       if (Catalog.isLookup(c.type()) && !c.targets().isEmpty()) {
         // A key over a lookup (_x_value=<guid>) becomes a bind on create: lookups are never written directly.
         Table target = store.catalog().require(c.targets().get(0).table());
@@ -303,6 +330,23 @@ final class RowWriter {
   void delete(Store.Tx tx, Table table, Row row, String ifMatch) {
     if (ifMatch != null && !"*".equals(ifMatch) && !ifMatch.equals(row.etag())) throw versionMismatch();
     tx.remove(table.name(), row.id());
+    // A deleted row's N:N links go with it.
+    for (io.fmap.schema.Relationship rel : store.catalog().manyToMany()) {
+      for (String side : java.util.List.of(rel.table1(), rel.table2()).stream().distinct().toList()) {
+        if (!side.equals(table.name())) continue;
+        for (Row link : store.all("intersect:" + rel.intersectTable())) {
+          JsonNode end = link.get(side + "id");
+          if (end != null && row.id().toString().equals(end.asText())) tx.remove(link.table(), link.id());
+        }
+      }
+    }
+    if (table.name().equals("opportunity")) {
+      // Parental relationship: an opportunity's close activities (WinOpportunity, LoseOpportunity) go with it.
+      for (Row close : store.all("opportunityclose")) {
+        JsonNode of = close.get("opportunityid");
+        if (of != null && row.id().toString().equals(of.asText())) tx.remove("opportunityclose", close.id());
+      }
+    }
   }
 
   /** Finds a row by id or alternate key, or answers the platform's 404. */
@@ -342,7 +386,7 @@ final class RowWriter {
     Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
     ref.key().forEach((k, literal) -> {
       String col = lookupKeyColumn(k);
-      Column column = table.column(col).orElseThrow(() -> DataverseError.noSuchProperty(k, table.name()));
+      Column column = ColumnIndex.of(table).column(col).orElseThrow(() -> DataverseError.noSuchProperty(k, table.name()));
       JsonNode v = switch (column.type()) {
         case INT, BIGINT, CHOICE, STATE, STATUS -> {
           try {
@@ -368,7 +412,7 @@ final class RowWriter {
   // ---------------------------------------------------------------- checks shared by create and update
 
   private Column column(Table table, String name) {
-    Optional<Column> column = table.column(name);
+    Optional<Column> column = ColumnIndex.of(table).column(name);
     if (column.isEmpty()) throw DataverseError.invalidProperty(name, table.name());
     return column.get();
   }
@@ -422,11 +466,11 @@ final class RowWriter {
   }
 
   private static Optional<Column> stateColumn(Table table) {
-    return table.columns().stream().filter(c -> c.type() == ColumnType.STATE).findFirst();
+    return ColumnIndex.of(table).stateColumn();
   }
 
   private static Optional<Column> statusColumn(Table table) {
-    return table.columns().stream().filter(c -> c.type() == ColumnType.STATUS).findFirst();
+    return ColumnIndex.of(table).statusColumn();
   }
 
   /** The first status reason that belongs to the row's state. */
@@ -451,6 +495,28 @@ final class RowWriter {
       throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, s.asInt() + " is not a valid status code for state code "
           + table.name() + "State." + state.asText() + " on " + table.name() + ".");
     }
+  }
+
+  /**
+   * Refuses a parent that has the row among its ancestors (or is the row). Only an update can close
+   * a loop: on create the row does not exist yet, so no bind can name it.
+   */
+  private void checkHierarchy(Table table, UUID id, Map<String, JsonNode> values) {
+    String parentColumn = HIERARCHIES.get(table.name());
+    if (parentColumn == null || !store.refuseHierarchyLoops) return;
+    Set<UUID> seen = new java.util.HashSet<>();
+    for (UUID up = lookupId(values.get(parentColumn)); up != null; ) {
+      if (up.equals(id)) {
+        throw DataverseError.badRequest(DataverseError.ACCOUNT_LOOP,
+            "Creating this parental association would create a loop in Accounts hierarchy.");
+      }
+      if (!seen.add(up)) return; // a loop above the new parent that does not pass through this row
+      up = store.get(table.name(), up).map(r -> lookupId(r.get(parentColumn))).orElse(null);
+    }
+  }
+
+  private static UUID lookupId(JsonNode value) {
+    return value == null || value.isNull() ? null : UUID.fromString(value.asText());
   }
 
   private void checkKeys(Table table, Row row) {

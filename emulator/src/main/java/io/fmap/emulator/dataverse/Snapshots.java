@@ -25,7 +25,19 @@ final class Snapshots {
   private Snapshots() {}
 
   static void save(Store store, Path file) {
-    ObjectNode root = store.read(s -> {
+    ObjectNode root = dump(store);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The whole org as the snapshot file holds it. */
+  static ObjectNode dump(Store store) {
+    return store.read(s -> {
       Catalog c = s.catalog();
       SystemSchema schema = new SystemSchema("dynamics", c.tables(), c.manyToMany(), new TreeMap<>(c.settings()));
       ObjectNode o = Json.object();
@@ -47,13 +59,6 @@ final class Snapshots {
       }
       return o;
     });
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
-      Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static void load(Store store, Path file, Map<String, Set<String>> bulkSupport) {

@@ -26,9 +26,12 @@ final class Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   // Concurrent maps: readers (under the read lock) may create an empty table entry or a key index lazily.
   private final Map<String, TableRows> tables = new java.util.concurrent.ConcurrentHashMap<>();
-  private final ThreadLocal<Tx> current = new ThreadLocal<>();
+  /** The open transaction; only the thread holding the write lock reads or sets it. */
+  private Tx current;
   private final AtomicLong versions = new AtomicLong(1000);
   private Catalog catalog;
+  /** See {@link DataverseEmulator#refuseHierarchyLoops}. */
+  volatile boolean refuseHierarchyLoops;
 
   Store(Catalog catalog) { this.catalog = catalog; }
 
@@ -45,18 +48,17 @@ final class Store {
   <T> T write(Function<Tx, T> work) {
     lock.writeLock().lock();
     try {
-      Tx outer = current.get();
-      if (outer != null) return work.apply(outer);
+      // A nested write (a change set's parts, a bulk message's targets) joins the open transaction.
+      if (current != null) return work.apply(current);
       Tx tx = new Tx();
-      current.set(tx);
+      current = tx;
       try {
-        T result = work.apply(tx);
-        return result;
+        return work.apply(tx);
       } catch (RuntimeException | Error e) {
         tx.rollback();
         throw e;
       } finally {
-        current.remove();
+        current = null;
       }
     } finally {
       lock.writeLock().unlock();
@@ -92,6 +94,11 @@ final class Store {
   List<Row> all(String table) {
     TableRows r = tables.get(table);
     return r == null ? List.of() : List.copyOf(r.rows.values());
+  }
+
+  /** Forgets every row of a table whose definition was deleted (metadata changes are not transactional). */
+  void dropRows(String table) {
+    tables.remove(table);
   }
 
   /** Rows of one table in creation order, with one index per active alternate key. */

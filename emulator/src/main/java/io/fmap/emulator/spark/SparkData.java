@@ -171,6 +171,33 @@ final class SparkData {
     return List.copyOf(changed.keySet());
   }
 
+  /**
+   * Adds {@code count} new records to a collection, as users creating them in Spark would: copies of
+   * existing records (chosen as {@link #touch} chooses) under new ids ({@code <id>-n<round>}), with an
+   * updated_at past every earlier one. References to other records stay valid.
+   *
+   * @return the new ids, sorted
+   */
+  synchronized List<String> create(String collection, int count) throws IOException {
+    List<String> ids = idsByCollection.get(collection);
+    NavigableMap<String, Stored> records = collections.get(collection);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    lastUpdate = now.isAfter(lastUpdate) ? now : lastUpdate.plusSeconds(1);
+    long round = ++touchRounds;
+    TreeMap<String, Stored> created = new TreeMap<>();
+    for (int i = 0; i < Math.min(count, ids.size()); i++) {
+      String original = ids.get(i);
+      ObjectNode node = (ObjectNode) MAPPER.readTree(records.get(original).json());
+      String id = original + "-n" + round;
+      node.put("id", id);
+      if (node.has("created_at")) node.put("created_at", lastUpdate.toString());
+      node.put("updated_at", lastUpdate.toString());
+      created.put(id, new Stored(MAPPER.writeValueAsString(node), lastUpdate));
+    }
+    records.putAll(created);
+    return List.copyOf(created.keySet());
+  }
+
   /** A file record's body: from {@code files/} or, for the generator's large file, made while it is sent. */
   Optional<Body> body(String fileId) throws IOException {
     Stored record = collections.getOrDefault("files", new TreeMap<>()).get(fileId);

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * The Spark CRM export API ({@code docs/spark-export-format.md}) over the JDK's HTTP server,
  * serving an export folder: cursor paging, {@code updated_since}, bearer auth, a rate limit with
  * 429 + Retry-After. Admin endpoints under {@code /_emulator/} let tests change records
- * ({@code touch}) and inject failures ({@code faults}).
+ * ({@code touch}), add records ({@code create}) and inject failures ({@code faults}).
  */
 public final class SparkEmulator implements AutoCloseable {
   private static final String API = "/api/v1/";
@@ -224,6 +224,16 @@ public final class SparkEmulator implements AutoCloseable {
           }
           List<String> ids = data.touch(collection, Integer.parseInt(query.getOrDefault("count", "1")));
           json(exchange, 200, "{\"touched\":" + ids.size() + ",\"ids\":["
+              + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]}");
+        }
+        case "/_emulator/create" -> {
+          String collection = collectionOf(query.getOrDefault("object", ""));
+          if (collection == null) {
+            error(exchange, 400, "object must name a Spark object or collection, such as Contact");
+            return;
+          }
+          List<String> ids = data.create(collection, Integer.parseInt(query.getOrDefault("count", "1")));
+          json(exchange, 200, "{\"created\":" + ids.size() + ",\"ids\":["
               + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]}");
         }
         case "/_emulator/faults" -> {

@@ -1,6 +1,7 @@
 package io.fmap.emulator.dataverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,6 +188,36 @@ class MetadataTest {
   }
 
   @Test
+  void notesAttachOnlyToATableCreatedWithHasNotes() {
+    String withNotes = table("new_Ledger", true);
+    String without = table("new_Memo", false);
+    assertTrue(http.get("EntityDefinitions(LogicalName='new_ledger')").json().path("HasNotes").asBoolean());
+    assertFalse(http.get("EntityDefinitions(LogicalName='new_memo')").json().path("HasNotes").asBoolean());
+    assertTrue(http.get("EntityDefinitions(LogicalName='account')").json().path("HasNotes").asBoolean(),
+        "the stdlib's account takes notes");
+
+    Http.Answer note = http.post("annotations", "{\"subject\":\"N\",\"objectid_new_ledger@odata.bind\":\"/new_ledgers(" + withNotes + ")\"}");
+    assertEquals(204, note.status(), note.body());
+    Http.Answer refused = http.post("annotations", "{\"subject\":\"N\",\"objectid_new_memo@odata.bind\":\"/new_memos(" + without + ")\"}");
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("0x0", refused.code());
+    assertTrue(refused.message().contains("undeclared property 'objectid_new_memo'"), refused.message());
+    assertEquals(1, dv.count("annotation"));
+  }
+
+  /** Creates a custom table with a primary name column and one row in it; returns the row's id. */
+  private String table(String schemaName, boolean hasNotes) {
+    Http.Answer t = http.post("EntityDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.EntityMetadata\",\"SchemaName\":\""
+        + schemaName + "\",\"OwnershipType\":\"UserOwned\",\"HasNotes\":" + hasNotes + ",\"Attributes\":[{\"@odata.type\":"
+        + "\"Microsoft.Dynamics.CRM.StringAttributeMetadata\",\"SchemaName\":\"new_Name\",\"IsPrimaryName\":true,\"MaxLength\":100}]}");
+    assertEquals(204, t.status(), t.body());
+    String set = MetadataApi.plural(schemaName.toLowerCase(java.util.Locale.ROOT));
+    Http.Answer row = http.post(set, "{\"new_name\":\"R\"}");
+    assertEquals(204, row.status(), row.body());
+    return Http.idOf(row);
+  }
+
+  @Test
   void aTableNeedsExactlyOneStringPrimaryNameColumn() {
     String head = "{\"@odata.type\":\"Microsoft.Dynamics.CRM.EntityMetadata\",\"SchemaName\":\"new_Thing\",\"OwnershipType\":\"UserOwned\","
         + "\"HasNotes\":true,\"Attributes\":[";
@@ -218,6 +249,70 @@ class MetadataTest {
     assertEquals("0x80040237", twice.code());
     JsonNode m2m = http.get("EntityDefinitions(LogicalName='contact')/ManyToManyRelationships").json().path("value");
     assertEquals("new_account_contact", m2m.get(0).path("SchemaName").asText());
+  }
+
+  @Test
+  void whatSchemaApplyCreatedIsDeletedByItsMetadataUrlDependentsFirst() {
+    JsonNode before = dv.dump().path("schema");
+    assertEquals(204, http.post("RelationshipDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.OneToManyRelationshipMetadata\","
+        + "\"SchemaName\":\"new_account_referrer\",\"ReferencedEntity\":\"contact\",\"ReferencingEntity\":\"account\","
+        + "\"Lookup\":{\"SchemaName\":\"new_ReferrerId\"}}").status());
+    stringColumn("account", "new_LegacyId");
+    assertEquals(204, http.post("EntityDefinitions(LogicalName='account')/Keys",
+        "{\"SchemaName\":\"new_legacyid_key\",\"KeyAttributes\":[\"new_legacyid\"]}").status());
+    int option = http.post("InsertOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":\"accountcategorycode\","
+        + "\"Value\":null,\"Label\":{\"LocalizedLabels\":[{\"Label\":\"Partner\",\"LanguageCode\":1033}]}}").json()
+        .path("NewOptionValue").asInt();
+    String contact = Http.idOf(http.post("contacts", "{\"lastname\":\"Doe\"}"));
+    String account = Http.idOf(http.post("accounts", "{\"name\":\"A\",\"new_legacyid\":\"L-1\","
+        + "\"new_referrerid@odata.bind\":\"/contacts(" + contact + ")\"}"));
+
+    Http.Answer inKey = http.delete("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_legacyid')");
+    assertEquals(400, inKey.status(), "a column in a key goes after the key");
+    assertTrue(inKey.message().contains("new_legacyid_key"), inKey.message());
+    assertEquals(400, http.delete("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_referrerid')").status(),
+        "a lookup goes with its relationship");
+    assertEquals(400, http.delete("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='name')").status(),
+        "a system column stays");
+    assertEquals(400, http.delete("EntityDefinitions(LogicalName='account')").status(), "a system table stays");
+
+    assertEquals(204, http.delete("EntityDefinitions(LogicalName='account')/Keys(LogicalName='new_legacyid_key')").status());
+    assertEquals(204, http.post("DeleteOptionValue", "{\"EntityLogicalName\":\"account\",\"AttributeLogicalName\":"
+        + "\"accountcategorycode\",\"Value\":" + option + "}").status());
+    assertEquals(204, http.delete("RelationshipDefinitions(SchemaName='new_account_referrer')").status());
+    assertEquals(204, http.delete("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_legacyid')").status());
+    assertEquals(404, http.delete("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='new_legacyid')").status(),
+        "gone is 404");
+    assertEquals(before, dv.dump().path("schema"), "the metadata is as it was");
+    JsonNode row = http.get("accounts(" + account + ")").json();
+    assertTrue(!row.has("new_legacyid") && !row.has("_new_referrerid_value"), "the values went with the columns: " + row);
+  }
+
+  @Test
+  void aCustomTableIsDeletedWithItsRowsOnceNothingLinksToIt() {
+    assertEquals(204, http.post("EntityDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.EntityMetadata\",\"SchemaName\":\"new_Project\","
+        + "\"OwnershipType\":\"UserOwned\",\"HasNotes\":true,\"Attributes\":[{\"@odata.type\":\"Microsoft.Dynamics.CRM.StringAttributeMetadata\","
+        + "\"SchemaName\":\"new_Name\",\"IsPrimaryName\":true}]}").status());
+    assertEquals(204, http.post("RelationshipDefinitions", "{\"@odata.type\":\"Microsoft.Dynamics.CRM.ManyToManyRelationshipMetadata\","
+        + "\"SchemaName\":\"new_project_contact\",\"Entity1LogicalName\":\"new_project\",\"Entity2LogicalName\":\"contact\"}").status());
+    String project = Http.idOf(http.post("new_projects", "{\"new_name\":\"P\"}"));
+    String contact = Http.idOf(http.post("contacts", "{\"lastname\":\"Doe\"}"));
+    String ref = "{\"@odata.id\":\"" + dv.baseUrl() + "contacts(" + contact + ")\"}";
+    assertEquals(204, http.post("new_projects(" + project + ")/new_project_contact/$ref", ref).status());
+
+    assertEquals(204, http.delete("new_projects(" + project + ")/new_project_contact(" + contact + ")/$ref").status());
+    assertEquals(0, dv.associations("new_project_contact").size(), "disassociated");
+    assertEquals(404, http.delete("new_projects(" + project + ")/new_project_contact(" + contact + ")/$ref").status());
+    assertEquals(204, http.post("new_projects(" + project + ")/new_project_contact/$ref", ref).status());
+
+    Http.Answer linked = http.delete("EntityDefinitions(LogicalName='new_project')");
+    assertEquals(400, linked.status(), "an N:N still links it");
+    assertEquals(204, http.delete("RelationshipDefinitions(SchemaName='new_project_contact')").status());
+    assertEquals(204, http.delete("EntityDefinitions(LogicalName='new_project')").status());
+    assertEquals(404, http.get("EntityDefinitions(LogicalName='new_project')").status());
+    assertEquals(404, http.get("new_projects").status(), "its entity set is gone with it");
+    assertEquals(0, dv.count("new_project"));
+    assertEquals(0, http.get("sdkmessagefilters?$filter=primaryobjecttypecode eq 'new_project'").json().path("value").size());
   }
 
   @Test

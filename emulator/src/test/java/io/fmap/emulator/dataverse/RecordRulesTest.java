@@ -65,6 +65,43 @@ class RecordRulesTest extends SharedEmulator {
   }
 
   @Test
+  void aParentAccountThatWouldCloseALoopIsRefusedWhenAsked() {
+    String top = account("Top");
+    String bottom = account("Bottom");
+    assertEquals(204, http.patch("accounts(" + bottom + ")", parent(top)).status());
+    assertEquals(204, http.patch("accounts(" + top + ")", parent(bottom)).status(), "off by default: loops are let in");
+    dv.refuseHierarchyLoops(true);
+    try {
+      parentLoopsAreRefused();
+    } finally {
+      dv.refuseHierarchyLoops(false);
+    }
+  }
+
+  private void parentLoopsAreRefused() {
+    dv.reset();
+    String top = account("Top");
+    String middle = account("Middle");
+    String bottom = account("Bottom");
+    assertEquals(204, http.patch("accounts(" + middle + ")", parent(top)).status());
+    assertEquals(204, http.patch("accounts(" + bottom + ")", parent(middle)).status());
+
+    Http.Answer loop = http.patch("accounts(" + top + ")", parent(bottom));
+    assertEquals(400, loop.status(), loop.body());
+    assertEquals("0x80040507", loop.code());
+    assertEquals("Creating this parental association would create a loop in Accounts hierarchy.", loop.message());
+    Http.Answer self = http.patch("accounts(" + top + ")", parent(top));
+    assertEquals("0x80040507", self.code(), self.body());
+    assertTrue(http.get("accounts(" + top + ")?$select=_parentaccountid_value").json().path("_parentaccountid_value").isNull(),
+        "the refused update changed nothing");
+    assertEquals(204, http.patch("accounts(" + bottom + ")", parent(top)).status(), "a parent higher in the same tree is no loop");
+  }
+
+  private static String parent(String id) {
+    return "{\"parentaccountid@odata.bind\":\"/accounts(" + id + ")\"}";
+  }
+
+  @Test
   void polymorphicNavigationPropertiesBindTheirOwnTable() {
     String account = account("A");
     Http.Answer contact = http.post("contacts", "{\"lastname\":\"Doe\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + account + ")\"}");

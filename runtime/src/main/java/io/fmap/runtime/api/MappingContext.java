@@ -41,6 +41,20 @@ public interface MappingContext {
   Optional<TargetRef> owner(String email);
 
   /**
+   * Resolves one activity party ({@code party to = ... resolve ...}): the row of the first candidate
+   * table, in the order given, whose email column holds {@code address} (compared without case).
+   * A context that reads no target rows (checks, diffs over the source alone) resolves nobody, so
+   * every participant stays the bare address, which Dataverse keeps as an unresolved recipient.
+   *
+   * @param address    a participant's address, stripped, never blank
+   * @param candidates the tables to search, in order; never empty
+   * @return the participant bound through the candidate's navigation property, or empty
+   */
+  default Optional<TargetRef> party(String address, List<PartyCandidate> candidates) {
+    return Optional.empty();
+  }
+
+  /**
    * The value of a declared {@code param}, after {@code fmap.yaml} and command-line overrides:
    * {@code String}, {@code Long}, {@code BigDecimal}, {@code Boolean} or {@code LocalDate}.
    *

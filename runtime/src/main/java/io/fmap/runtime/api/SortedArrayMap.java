@@ -5,6 +5,7 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -224,6 +225,58 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
       }
       SortedArrayMap<V> map = size == 0 ? empty() : new SortedArrayMap<>(keys, values, kept);
       keys = null;
+      values = null;
+      return map;
+    }
+  }
+
+  /**
+   * Collects values for keys known in advance ({@link RowColumns}), each into its slot: no sort and
+   * no growing per map, and the map shares the sorted keys when every one was put. A key never put
+   * is left out; a put of a key that is not among them is refused. Builds one map.
+   */
+  static final class SlotBuilder<V> {
+    /** Marks a slot nothing was put into: null is a value (a column cleared on the target). */
+    private static final Object UNSET = new Object();
+
+    private final NameIndex keys;
+    private Object[] values;
+
+    SlotBuilder(NameIndex sortedKeys) {
+      keys = sortedKeys;
+      values = new Object[sortedKeys.size()];
+      Arrays.fill(values, UNSET);
+    }
+
+    void put(String key, V value) {
+      if (values == null) throw new IllegalStateException("this builder already built its map");
+      int slot = keys.indexOf(Objects.requireNonNull(key, "key"));
+      if (slot < 0) throw new IllegalArgumentException(key + " is not one of the columns declared for this row " + List.of(keys.names()));
+      values[slot] = value;
+    }
+
+    SortedArrayMap<V> build() {
+      if (values == null) throw new IllegalStateException("this builder already built its map");
+      int kept = 0;
+      for (Object value : values) {
+        if (value != UNSET) kept++;
+      }
+      SortedArrayMap<V> map;
+      if (kept == 0) {
+        map = empty();
+      } else if (kept == values.length) {
+        map = new SortedArrayMap<>(keys.names(), values, kept);
+      } else {
+        // The values move to the front of their own array; the shared names cannot, so the kept
+        // ones get an array of their own.
+        String[] someKeys = new String[kept];
+        for (int i = 0, j = 0; i < values.length; i++) {
+          if (values[i] == UNSET) continue;
+          someKeys[j] = keys.name(i);
+          values[j++] = values[i];
+        }
+        map = new SortedArrayMap<>(someKeys, values, kept);
+      }
       values = null;
       return map;
     }

@@ -1,7 +1,5 @@
 package io.fmap.runtime.api;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +20,8 @@ public record SourceRecord(String object, String id, Map<String, Object> fields)
   public SourceRecord {
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(id, "id");
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    // Immutable, in the source's order; held compactly because generated code reads it field by field.
+    fields = RecordFields.copyOf(object, fields);
   }
 
   /** The value of a field, or null when the record does not have it. */

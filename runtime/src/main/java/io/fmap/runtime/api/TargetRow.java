@@ -47,7 +47,16 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
   }
 
   public static Builder builder(String map, String table, SourceRef source) {
-    return new Builder(map, table, source);
+    return new Builder(map, table, source, null);
+  }
+
+  /**
+   * A builder for a map whose plain columns are known in advance, as generated code knows them:
+   * each {@code set} goes to its slot instead of being sorted in at {@code build()}, and a column
+   * not among {@code columns} is refused.
+   */
+  public static Builder builder(String map, String table, SourceRef source, RowColumns columns) {
+    return new Builder(map, table, source, Objects.requireNonNull(columns, "columns"));
   }
 
   /**
@@ -89,16 +98,21 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     private final String table;
     private final SourceRef source;
     private TargetKey key;
-    // Sized for a typical map (a dozen columns, a lookup or two); they grow when a map sets more.
-    private SortedArrayMap.Builder<Object> columns = new SortedArrayMap.Builder<>(16);
-    private final SortedArrayMap.Builder<TargetRef> lookups = new SortedArrayMap.Builder<>(2);
+    // Exactly one of the two: slots when the map declared its columns, else a map sorted at build().
+    // Sized for a typical map (a dozen columns); it grows when a map sets more.
+    private final SortedArrayMap.SlotBuilder<Object> slots;
+    private final SortedArrayMap.Builder<Object> columns;
+    private SortedArrayMap.Builder<TargetRef> lookups; // made on the first lookup: many rows have none
     private TargetRef owner;
     private List<ActivityParty> parties; // most rows have none: made on the first party
+    private boolean built;
 
-    private Builder(String map, String table, SourceRef source) {
+    private Builder(String map, String table, SourceRef source, RowColumns declared) {
       this.map = map;
       this.table = table;
       this.source = source;
+      this.slots = declared == null ? null : new SortedArrayMap.SlotBuilder<>(declared.index());
+      this.columns = declared == null ? new SortedArrayMap.Builder<>(16) : null;
     }
 
     public Builder key(TargetKey value) {
@@ -108,20 +122,24 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
 
     /** Sets a column; null clears it on the target. */
     public Builder set(String column, Object value) {
-      open().put(column, value);
+      open();
+      if (slots != null) slots.put(column, value);
+      else columns.put(column, value);
       return this;
     }
 
     /** Sets a column only when the value is not null ({@code ?? ignore}). */
     public Builder setIfPresent(String column, Object value) {
-      if (value != null) open().put(column, value);
-      return this;
+      return value == null ? open() : set(column, value);
     }
 
     /** Binds a lookup column; a null reference leaves it unset. */
     public Builder lookup(String column, TargetRef ref) {
       open();
-      if (ref != null) lookups.put(column, ref);
+      if (ref != null) {
+        if (lookups == null) lookups = new SortedArrayMap.Builder<>(2);
+        lookups.put(column, ref);
+      }
       return this;
     }
 
@@ -136,21 +154,28 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
       return this;
     }
 
+    /** Adds participants in the order given ({@code party} lines of the map, in source order). */
+    public Builder parties(List<ActivityParty> added) {
+      for (ActivityParty p : added) party(p);
+      return this;
+    }
+
     /**
      * The finished row. A map without a {@code key} line gets {@link TargetKey#derivedId}, so that
      * a rerun still upserts the same row instead of creating a second one.
      */
     public TargetRow build() {
       TargetKey rowKey = key != null ? key : TargetKey.derivedId(table, source);
-      TargetRow row = new TargetRow(map, table, source, rowKey, open().build(), lookups.build(), owner,
-          parties == null ? List.of() : parties);
-      columns = null;
+      open();
+      built = true;
+      TargetRow row = new TargetRow(map, table, source, rowKey, slots != null ? slots.build() : columns.build(),
+          lookups == null ? SortedArrayMap.empty() : lookups.build(), owner, parties == null ? List.of() : parties);
       return row;
     }
 
-    private SortedArrayMap.Builder<Object> open() {
-      if (columns == null) throw new IllegalStateException("this builder already built its row (" + table + ")");
-      return columns;
+    private Builder open() {
+      if (built) throw new IllegalStateException("this builder already built its row (" + table + ")");
+      return this;
     }
   }
 }

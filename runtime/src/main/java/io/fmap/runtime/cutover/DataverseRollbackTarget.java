@@ -1,11 +1,15 @@
 package io.fmap.runtime.cutover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.runtime.api.StateChange;
 import io.fmap.runtime.dataverse.ApiRequest;
 import io.fmap.runtime.dataverse.ApiResponse;
 import io.fmap.runtime.dataverse.DataverseClient;
 import io.fmap.runtime.dataverse.DataverseTargetConnector;
+import io.fmap.runtime.dataverse.SchemaRemover;
 import io.fmap.runtime.dataverse.ServerError;
+import io.fmap.runtime.ledger.AppliedSchemaChange;
+import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Column;
 import io.fmap.schema.SystemSchema;
@@ -22,45 +26,98 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Rollback against the Dataverse Web API: {@code DELETE entityset(id)} and {@code PATCH entityset(id)},
- * one request per row, spread over the connector's identities and sent in parallel (each identity's
- * client keeps its own throttle gate, so parallel requests still honour 429s).
+ * Rollback against the Dataverse Web API: {@code DELETE entityset(id)} and {@code PATCH entityset(id)} (a
+ * closed row reopened first), {@code DELETE entityset(id)/nav(otherId)/$ref} for links; one row at a time per
+ * request sequence, spread over the connector's identities and sent in parallel (each identity's client
+ * keeps its own throttle gate, so parallel requests still honour 429s).
  */
 public final class DataverseRollbackTarget implements RollbackTarget {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private final DataverseTargetConnector connector;
   private final List<DataverseClient> clients;
   private final SystemSchema schema;
   private final int parallelism;
 
   public DataverseRollbackTarget(DataverseTargetConnector connector, SystemSchema schema, int parallelism) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    this.connector = connector;
     this.clients = connector.clients();
     this.schema = schema;
     this.parallelism = parallelism;
   }
 
   @Override
-  public List<WriteResult> delete(String tableName, List<UUID> ids) throws IOException {
+  public List<WriteResult> delete(String tableName, List<Removal> rows) throws IOException {
     Table table = table(tableName);
-    List<ApiRequest> requests = new ArrayList<>();
-    for (UUID id : ids) {
+    List<RowCall> calls = new ArrayList<>();
+    for (Removal row : rows) {
       // Repeatable: deleting a row twice leaves the same state (the second answer is a 404, read as done).
-      requests.add(new ApiRequest("DELETE", table.entitySetName() + "(" + id + ")", Map.of(), null, null, true));
+      ApiRequest delete = new ApiRequest("DELETE", table.entitySetName() + "(" + row.id() + ")", Map.of(), null, null, true);
+      ApiRequest sent = row.version() == null ? delete : delete.withHeader("If-Match", row.version());
+      calls.add(client -> result(row.id(), client.send(sent), true, CREATED_ROW_CHANGED));
     }
-    return sendAll(ids, requests, true);
+    return sendAll(calls);
   }
 
   @Override
   public List<WriteResult> restore(String tableName, List<Restore> rows) throws IOException {
     Table table = table(tableName);
-    List<ApiRequest> requests = new ArrayList<>();
+    List<RowCall> calls = new ArrayList<>();
     for (Restore row : rows) {
-      byte[] body = MAPPER.writeValueAsBytes(body(table, row.columns()));
-      ApiRequest patch = ApiRequest.json("PATCH", table.entitySetName() + "(" + row.id() + ")", body, true);
-      requests.add(row.version() == null ? patch : patch.withHeader("If-Match", row.version()));
+      String path = table.entitySetName() + "(" + row.id() + ")";
+      Map<String, Object> columns = new LinkedHashMap<>(row.columns());
+      ApiRequest reopen = null;
+      if (row.reopen()) {
+        // The open state alone first, the one update a closed row takes; the status goes to the open default.
+        columns.remove(StateChange.STATE_COLUMN);
+        columns.remove(STATUS_COLUMN);
+        reopen = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(Map.of(StateChange.STATE_COLUMN, 0)), true);
+        if (row.version() != null) reopen = reopen.withHeader("If-Match", row.version());
+      }
+      ApiRequest patch = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(body(table, columns)), true);
+      // After our own reopen the row has a new version: the check was made on the reopen.
+      ApiRequest restore = row.version() == null || reopen != null ? patch : patch.withHeader("If-Match", row.version());
+      ApiRequest first = reopen;
+      calls.add(client -> {
+        if (first != null) {
+          WriteResult reopened = result(row.id(), client.send(first), false, UPDATED_ROW_CHANGED);
+          if (!reopened.ok()) return reopened;
+        }
+        return result(row.id(), client.send(restore), false, UPDATED_ROW_CHANGED);
+      });
     }
-    return sendAll(rows.stream().map(Restore::id).toList(), requests, false);
+    return sendAll(calls);
+  }
+
+  @Override
+  public List<WriteResult> disassociate(String tableName, String navigationProperty, String otherTable, List<Link> links)
+      throws IOException {
+    Table table = table(tableName);
+    table(otherTable);
+    List<RowCall> calls = new ArrayList<>();
+    for (Link link : links) {
+      // Repeatable: a link already undone answers 404, read as done.
+      ApiRequest delete = new ApiRequest("DELETE", table.entitySetName() + "(" + link.id() + ")/" + navigationProperty
+          + "(" + link.otherId() + ")/$ref", Map.of(), null, null, true);
+      calls.add(client -> result(link.id(), client.send(delete), true, UPDATED_ROW_CHANGED));
+    }
+    return sendAll(calls);
+  }
+
+  @Override
+  public Map<UUID, String> versions(String tableName, List<UUID> ids) throws IOException {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) return out;
+    connector.rows(tableName, ids, List.of()).forEach((id, row) -> {
+      if (row.version() != null) out.put(id, row.version());
+    });
+    return out;
+  }
+
+  @Override
+  public void removeSchemaChange(AppliedSchemaChange change) throws IOException {
+    new SchemaRemover(clients.get(0)).remove(change);
   }
 
   /** Plain columns as they are; a lookup becomes a bind (or a cleared bind) of its navigation property. */
@@ -97,15 +154,20 @@ public final class DataverseRollbackTarget implements RollbackTarget {
     return body;
   }
 
-  private List<WriteResult> sendAll(List<UUID> ids, List<ApiRequest> requests, boolean goneIsDone) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, requests.size())));
+  /** The requests for one row, sent in order through one client. */
+  @FunctionalInterface
+  private interface RowCall {
+    WriteResult send(DataverseClient client) throws IOException;
+  }
+
+  private List<WriteResult> sendAll(List<RowCall> calls) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, calls.size())));
     try {
       List<Future<WriteResult>> futures = new ArrayList<>();
-      for (int i = 0; i < requests.size(); i++) {
+      for (int i = 0; i < calls.size(); i++) {
         DataverseClient client = clients.get(i % clients.size());
-        ApiRequest request = requests.get(i);
-        UUID id = ids.get(i);
-        futures.add(pool.submit(() -> result(id, client.send(request), goneIsDone)));
+        RowCall call = calls.get(i);
+        futures.add(pool.submit(() -> call.send(client)));
       }
       List<WriteResult> results = new ArrayList<>();
       for (Future<WriteResult> f : futures) results.add(f.get());
@@ -121,15 +183,22 @@ public final class DataverseRollbackTarget implements RollbackTarget {
     }
   }
 
-  private static WriteResult result(UUID id, ApiResponse response, boolean goneIsDone) {
+  /** The status reason goes with the state: the reopen gives the open state's default. */
+  private static final String STATUS_COLUMN = "statuscode";
+
+  private static final String UPDATED_ROW_CHANGED = "the row was changed in the target after the run wrote it, so "
+      + "its earlier values were not put back over that change; check the row, then `fmap rollback --force` puts "
+      + "them back anyway";
+  private static final String CREATED_ROW_CHANGED = "the row the run created was changed in the target since, so "
+      + "it was not deleted with that change; check the row, then `fmap rollback --force` deletes it anyway";
+
+  private static WriteResult result(UUID id, ApiResponse response, boolean goneIsDone, String changedMessage) {
     if (response.ok() || (goneIsDone && response.code() == 404)) {
       return WriteResult.written(id.toString(), id, response.ok() ? response.code() : 204);
     }
     ServerError error = response.error();
     if (response.code() == 412) {
-      return WriteResult.failed(id.toString(), 412, CHANGED_IN_TARGET, "the row was changed in the target after "
-          + "the run wrote it, so its earlier values were not put back over that change; check the row, then "
-          + "`fmap rollback --force` puts them back anyway");
+      return WriteResult.failed(id.toString(), 412, CHANGED_IN_TARGET, changedMessage);
     }
     return WriteResult.failed(id.toString(), response.code(), error.code(), error.message());
   }

@@ -11,6 +11,7 @@ import io.fmap.runtime.ledger.RunStatus;
 import io.fmap.runtime.exec.ReadWatermarks;
 import io.fmap.runtime.ledger.Watermark;
 import io.fmap.runtime.source.SourceConnector;
+import io.fmap.runtime.target.CurrentRow;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -60,10 +62,14 @@ public final class Delta {
   }
 
   /**
-   * @param ourWrite       when fmap's standing write of the row was confirmed
-   * @param targetModified the target's {@code modifiedon}, later than that
+   * @param ourWrite       when fmap's latest write of the row was confirmed
+   * @param targetModified the target's {@code modifiedon} (null when the table has none)
+   * @param ourVersion     the version (ETag) fmap's latest write left the row at, or null when the ledger
+   *                       has none for it (then a {@code modifiedon} later than our write is the evidence)
+   * @param targetVersion  the row's version now, when {@code ourVersion} is known: another one
    */
-  public record Conflict(RecordKey key, String targetId, Instant ourWrite, Instant targetModified) {}
+  public record Conflict(RecordKey key, String targetId, Instant ourWrite, Instant targetModified, String ourVersion,
+      String targetVersion) {}
 
   /**
    * @param changed          records read as changed since the watermark, per object
@@ -85,7 +91,8 @@ public final class Delta {
           .append(" changed since the watermark, now ").append(watermarks.getOrDefault(object, "(unchanged)")).append('\n'));
       for (Conflict c : conflicts) {
         out.append("  conflict ").append(c.key()).append(" ").append(c.targetId()).append(": target changed ")
-            .append(c.targetModified()).append(", after our write ").append(c.ourWrite())
+            .append(c.ourVersion() != null ? "(version " + c.targetVersion() + ", we left " + c.ourVersion() + ")"
+                : String.valueOf(c.targetModified())).append(", after our write ").append(c.ourWrite())
             .append(switch (policy) {
               case SOURCE_WINS -> " (overwritten)";
               case TARGET_WINS -> " (kept)";
@@ -118,9 +125,11 @@ public final class Delta {
     Map<String, Long> changed = new TreeMap<>();
     Map<String, Instant> newest = new TreeMap<>();
     Map<String, List<RecordKey>> changedKeys = new TreeMap<>();
+    Map<String, Instant> watermarksRead = new HashMap<>();
     for (LoadTier tier : plan.tiers()) {
       for (String object : tier.sourceObjects()) {
         Instant since = ledger.watermark(object).map(Watermark::value).map(Instant::parse).orElse(null);
+        if (since != null) watermarksRead.put(object, since);
         List<String> tables = Lookups.tablesOf(plan, object);
         List<RecordKey> keys = new ArrayList<>();
         long[] n = {0};
@@ -142,7 +151,7 @@ public final class Delta {
     if (policy != Policy.SOURCE_WINS) {
       conflicts.forEach(c -> held.computeIfAbsent(c.key().sourceObject(), o -> new TreeSet<>()).add(c.key().sourceId()));
     }
-    RunSummary load = loader.load(new ExcludingSource(source, held));
+    RunSummary load = loader.load(new DeltaView(source, watermarksRead, held));
     Map<String, String> watermarks = new TreeMap<>();
     boolean completed = ledger.run(load.runId()).map(r -> r.status() == RunStatus.COMPLETED).orElse(false);
     newest.forEach((object, at) -> {
@@ -169,12 +178,14 @@ public final class Delta {
    */
   public static final List<String> LATER_PASS_SUFFIXES = List.of(SECOND_PASS_SUFFIX, "~state", "~files");
 
-  /** fmap's latest confirmed write of a target row, under the record's key. */
-  private record OurWrite(RecordKey key, String targetId, Instant at) {}
+  /** fmap's latest confirmed write of a target row, under the record's key, with the version it left (or null). */
+  private record OurWrite(RecordKey key, String targetId, Instant at, String version) {}
 
   /**
    * Changed records whose target row was modified after fmap's latest write of it, by any pass: a
    * row the state pass closed after its first write was last touched by fmap then, not by someone else.
+   * When the ledger has the version (ETag) that latest write left the row at, any other version now is a
+   * conflict, exactly; otherwise a {@code modifiedon} in a later second than the write is.
    */
   private List<Conflict> conflicts(List<RecordKey> keys) throws IOException {
     List<RecordKey> asked = new ArrayList<>(keys);
@@ -182,36 +193,58 @@ public final class Delta {
     Map<RecordKey, LedgerEntry> landed = ledger.history().lastLanded(asked);
     Map<String, Map<String, OurWrite>> byTable = new TreeMap<>();
     for (RecordKey key : keys) {
-      LedgerEntry first = landed.get(key);
-      if (first == null || first.settledAt() == null) continue;
-      Instant at = first.settledAt();
+      LedgerEntry newest = landed.get(key);
+      if (newest == null || newest.settledAt() == null) continue;
+      String targetId = newest.targetId();
       for (String suffix : LATER_PASS_SUFFIXES) {
         LedgerEntry later = landed.get(laterPass(key, suffix));
-        if (later != null && later.settledAt() != null && later.settledAt().isAfter(at)) at = later.settledAt();
+        if (later != null && later.settledAt() != null && later.settledAt().isAfter(newest.settledAt())) newest = later;
       }
       byTable.computeIfAbsent(key.targetTable(), t -> new HashMap<>())
-          .put(first.targetId(), new OurWrite(key, first.targetId(), at));
+          .put(targetId, new OurWrite(key, targetId, newest.settledAt(), newest.targetVersion()));
     }
     List<Conflict> conflicts = new ArrayList<>();
     for (Map.Entry<String, Map<String, OurWrite>> t : byTable.entrySet()) {
       Table table = Lookups.table(targetSchema, t.getKey());
       // A table the plan adds has modifiedon in Dataverse, but the pinned schema knows it only after
       // `fmap schema pull`; asking for a column the target may not have would stop the whole delta.
-      if (table.column("modifiedon").isEmpty()) continue;
-      Map<String, OurWrite> ours = t.getValue();
+      boolean hasModifiedOn = table.column("modifiedon").isPresent();
+      Map<String, OurWrite> versioned = new HashMap<>();
+      Map<String, OurWrite> unversioned = new HashMap<>();
+      t.getValue().forEach((id, w) -> (w.version() != null ? versioned : unversioned).put(id, w));
+      if (!versioned.isEmpty()) conflicts.addAll(versionConflicts(table, versioned, hasModifiedOn));
+      if (unversioned.isEmpty() || !hasModifiedOn) continue;
       target.read(table.name(), List.of(table.primaryIdColumn(), "modifiedon"), null, row -> {
-        OurWrite write = ours.get(String.valueOf(row.get(table.primaryIdColumn())));
+        OurWrite write = unversioned.get(String.valueOf(row.get(table.primaryIdColumn())));
         Object modified = row.get("modifiedon");
         if (write == null || modified == null) return;
         Instant at = OffsetDateTime.parse(modified.toString()).toInstant();
         // modifiedon has whole seconds (as in Dataverse): only a later second is surely someone else's edit.
         if (at.isAfter(write.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
-          conflicts.add(new Conflict(write.key(), write.targetId(), write.at(), at));
+          conflicts.add(new Conflict(write.key(), write.targetId(), write.at(), at, null, null));
         }
       });
     }
     conflicts.sort(java.util.Comparator.comparing(Conflict::key));
     return conflicts;
+  }
+
+  /** Rows whose version (ETag) is no longer the one fmap's latest write left (read by id; the connector chunks). */
+  private List<Conflict> versionConflicts(Table table, Map<String, OurWrite> ours, boolean hasModifiedOn)
+      throws IOException {
+    List<Conflict> found = new ArrayList<>();
+    List<UUID> ids = ours.keySet().stream().map(UUID::fromString).sorted().toList();
+    Map<UUID, CurrentRow> now = target.rows(table.name(), ids, hasModifiedOn ? List.of("modifiedon") : List.of());
+    for (UUID id : ids) {
+      CurrentRow row = now.get(id);
+      OurWrite write = ours.get(id.toString());
+      // A row gone from the target is no edit to protect; a row without a version cannot be compared.
+      if (row == null || row.version() == null || row.version().equals(write.version())) continue;
+      Object modified = row.columns().get("modifiedon");
+      found.add(new Conflict(write.key(), write.targetId(), write.at(),
+          modified == null ? null : OffsetDateTime.parse(modified.toString()).toInstant(), write.version(), row.version()));
+    }
+    return found;
   }
 
   private static RecordKey laterPass(RecordKey key, String suffix) {

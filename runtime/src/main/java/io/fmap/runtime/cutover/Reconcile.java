@@ -13,6 +13,7 @@ import io.fmap.runtime.exec.LoadExecutor;
 import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.SystemSchema;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,28 +72,87 @@ public final class Reconcile {
    * @param sampleRate otherwise compare one record in this many (by a hash of its id, so the same ones each time)
    */
   public ReconcileReport run(boolean full, int sampleRate) throws IOException {
+    return reconcile(full, sampleRate, null);
+  }
+
+  /**
+   * Reconciles only what one run wrote ({@code fmap reconcile --run ID}): the records, objects and tables
+   * of its ledger entries (written, refused or in doubt; not those it skipped unchanged). Counts are of
+   * those records; the target count stays the whole table's.
+   *
+   * @throws io.fmap.runtime.ledger.LedgerException when the ledger has no such run
+   */
+  public ReconcileReport runOf(long runId, boolean full, int sampleRate) throws IOException {
+    return reconcile(full, sampleRate, RunScope.read(ledger, runId));
+  }
+
+  private ReconcileReport reconcile(boolean full, int sampleRate, RunScope scope) throws IOException {
     if (sampleRate < 1) throw new IllegalArgumentException("sample rate must be at least 1, got " + sampleRate);
     List<TableCheck> checks = new ArrayList<>();
     SourceLookups sources = new SourceLookups(source);
     for (SourceRouter router : plan.routers()) {
-      Expected expected = expected(router, full ? 1 : sampleRate, sources);
-      for (String table : Lookups.tablesOf(plan, router.sourceObject())) {
-        checks.add(check(router.sourceObject(), table, expected));
-      }
+      String object = router.sourceObject();
+      List<String> tables = Lookups.tablesOf(plan, object).stream()
+          .filter(t -> scope == null || scope.touched(object, t)).toList();
+      if (tables.isEmpty()) continue;
+      Expected expected = expected(router, full ? 1 : sampleRate, sources, scope);
+      for (String table : tables) checks.add(check(object, table, expected, scope));
     }
-    return new ReconcileReport(full, checks);
+    return new ReconcileReport(full, scope == null ? null : scope.runId(), checks);
+  }
+
+  /**
+   * What one run wrote: per source object and target table, the source ids of its entries. Entries of
+   * fmap's later passes ({@code contact~lookups}) count for their object: the run touched that row too.
+   */
+  record RunScope(long runId, Map<String, Map<String, Set<String>>> ids) {
+    private static final int PAGE = 1000;
+
+    static RunScope read(Ledger ledger, long runId) {
+      if (ledger.run(runId).isEmpty()) {
+        throw new io.fmap.runtime.ledger.LedgerException("the ledger " + ledger.location().redacted() + " has no run "
+            + runId + "; `fmap report` lists the runs it has");
+      }
+      Map<String, Map<String, Set<String>>> ids = new HashMap<>();
+      long after = 0;
+      for (int page = 0; page < Integer.MAX_VALUE; page++) {
+        List<LedgerEntry> entries = ledger.history().attemptedBy(runId, after, PAGE);
+        for (LedgerEntry e : entries) {
+          String object = e.key().sourceObject();
+          int pass = object.indexOf('~');
+          ids.computeIfAbsent(pass < 0 ? object : object.substring(0, pass), o -> new HashMap<>())
+              .computeIfAbsent(e.key().targetTable(), t -> new HashSet<>()).add(e.key().sourceId());
+        }
+        if (entries.size() < PAGE) break;
+        after = entries.get(entries.size() - 1).seq();
+      }
+      return new RunScope(runId, ids);
+    }
+
+    boolean touched(String object, String table) {
+      return !ids(object, table).isEmpty();
+    }
+
+    boolean covers(String object, String sourceId) {
+      return ids.getOrDefault(object, Map.of()).values().stream().anyMatch(s -> s.contains(sourceId));
+    }
+
+    Set<String> ids(String object, String table) {
+      return ids.getOrDefault(object, Map.of()).getOrDefault(table, Set.of());
+    }
   }
 
   /** The source read once per object: its count, and per table the ids mapped there and the sampled rows' columns. */
   private record Expected(long sourceCount, Map<String, Set<String>> ids, Map<String, Map<String, Map<String, Object>>> rows) {}
 
-  private Expected expected(SourceRouter router, int rate, SourceLookups sources) {
+  private Expected expected(SourceRouter router, int rate, SourceLookups sources, RunScope scope) {
     ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock, sources, ledger);
     Map<String, Set<String>> ids = new TreeMap<>();
     Map<String, Map<String, Map<String, Object>>> rows = new TreeMap<>();
     long[] count = {0};
     try (Stream<SourceRecord> records = source.records(router.sourceObject(), null, bad -> { })) {
       records.forEach(record -> {
+        if (scope != null && !scope.covers(router.sourceObject(), record.id())) return;
         count[0]++;
         for (MapResult result : plan.transform(record, context)) {
           if (!(result instanceof MapResult.Mapped mapped)) continue; // quarantined by a load, never expected
@@ -107,10 +168,17 @@ public final class Reconcile {
     return new Expected(count[0], ids, rows);
   }
 
-  private TableCheck check(String object, String tableName, Expected expected) throws IOException {
+  private TableCheck check(String object, String tableName, Expected expected, RunScope scope) throws IOException {
     Set<String> ids = expected.ids().getOrDefault(tableName, Set.of());
     Map<String, Map<String, Object>> rows = expected.rows().getOrDefault(tableName, Map.of());
     Map<String, String> standing = Lookups.standing(ledger, object, tableName);
+    if (scope != null) {
+      Set<String> written = scope.ids(object, tableName);
+      ids = ids.stream().filter(written::contains).collect(Collectors.toCollection(TreeSet::new));
+      rows = new TreeMap<>(rows);
+      rows.keySet().retainAll(written);
+      standing.keySet().retainAll(written);
+    }
     Table table = Lookups.table(targetSchema, tableName);
     Set<String> columns = new TreeSet<>();
     rows.values().forEach(r -> columns.addAll(r.keySet()));

@@ -10,7 +10,10 @@ import java.util.List;
  * What {@code fmap reconcile} found, per source object and target table: counts from the source, the
  * plan, the ledger and the target, checksums of the mapped columns, and every mismatch with its ids.
  */
-public record ReconcileReport(boolean full, List<TableCheck> tables) {
+/**
+ * @param run the run reconciled alone ({@code --run}), or null for everything that stands
+ */
+public record ReconcileReport(boolean full, Long run, List<TableCheck> tables) {
 
   public ReconcileReport {
     tables = List.copyOf(tables);
@@ -64,7 +67,8 @@ public record ReconcileReport(boolean full, List<TableCheck> tables) {
   }
 
   public String toText() {
-    StringBuilder out = new StringBuilder("reconcile (" + (full ? "full" : "sampled") + "): "
+    StringBuilder out = new StringBuilder("reconcile (" + (full ? "full" : "sampled")
+        + (run == null ? "" : ", what run " + run + " wrote") + "): "
         + (clean() ? "clean" : "MISMATCHES") + "\n");
     for (TableCheck t : tables) {
       out.append(t.sourceObject()).append(" -> ").append(t.table()).append(": source ").append(t.sourceCount())
@@ -93,6 +97,7 @@ public record ReconcileReport(boolean full, List<TableCheck> tables) {
   public ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("full", full);
+    if (run != null) root.put("run", run);
     root.put("clean", clean());
     ArrayNode tables = root.putArray("tables");
     for (TableCheck t : this.tables) {
@@ -118,6 +123,7 @@ public record ReconcileReport(boolean full, List<TableCheck> tables) {
     HtmlPage page = new HtmlPage("fmap reconcile");
     long mismatches = tables.stream().mapToLong(TableCheck::mismatchCount).sum();
     long cleanTables = tables.stream().filter(TableCheck::clean).count();
+    if (run != null) page.paragraph("Only the records run " + run + " wrote (or tried to).");
     page.paragraph((full ? "Every record's values compared: " : "Values compared for a sample of records: ")
         + (clean() ? "the target holds what the plan says." : "mismatches found; filter on a kind to list them."));
     page.figures(List.of(new HtmlPage.Figure("tables checked", tables.size(), HtmlPage.Shade.NEUTRAL),

@@ -1,5 +1,7 @@
 package io.fmap.runtime.cutover;
 
+import io.fmap.runtime.ledger.AppliedSchemaChange;
+import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.WriteResult;
 import java.io.IOException;
 import java.util.List;
@@ -12,8 +14,22 @@ import java.util.UUID;
  */
 public interface RollbackTarget {
 
-  /** Deletes rows by id. A row that is already gone counts as deleted: that is what was asked. */
-  List<WriteResult> delete(String table, List<UUID> ids) throws IOException;
+  /**
+   * Deletes rows by id. A row that is already gone counts as deleted: that is what was asked. A row whose
+   * version is no longer the one given (someone changed it after the run created it) is left as it is
+   * and comes back failed with {@link #CHANGED_IN_TARGET}.
+   */
+  List<WriteResult> delete(String table, List<Removal> rows) throws IOException;
+
+  /**
+   * Undoes many-to-many links, each {@link Link#id()} on {@code table}'s side, through its navigation
+   * property. A link already gone counts as undone.
+   */
+  List<WriteResult> disassociate(String table, String navigationProperty, String otherTable, List<Link> links)
+      throws IOException;
+
+  /** The rows' versions (ETags) now; a row the target does not have is left out. */
+  Map<UUID, String> versions(String table, List<UUID> ids) throws IOException;
 
   /**
    * Writes a row's before-image back by id: its columns as they were, lookups included (a null lookup
@@ -22,6 +38,14 @@ public interface RollbackTarget {
    * back failed with {@link #CHANGED_IN_TARGET}.
    */
   List<WriteResult> restore(String table, List<Restore> rows) throws IOException;
+
+  /**
+   * Takes a schema change fmap applied out of the target ({@code rollback --schema}). One already gone
+   * counts as removed.
+   *
+   * @throws IOException with the target's reason when it refuses (something else depends on it)
+   */
+  void removeSchemaChange(AppliedSchemaChange change) throws IOException;
 
   /** The failure code of a row changed in the target after the run wrote it. */
   String CHANGED_IN_TARGET = "CHANGED_IN_TARGET";
@@ -34,6 +58,16 @@ public interface RollbackTarget {
    * @param version the version the run left the row with; the restore happens only while the row still
    *                has it. Null restores whatever the row holds now ({@code --force}, or a run that
    *                recorded no version)
+   * @param reopen  the run closed the row (WinOpportunity, LoseOpportunity, a completed activity): a closed
+   *                row is read-only, so it is set back to the open state first ({@code statecode} 0 alone,
+   *                the one update Dataverse allows on it), then its columns are put back
    */
-  record Restore(UUID id, Map<String, Object> columns, String version) {}
+  record Restore(UUID id, Map<String, Object> columns, String version, boolean reopen) {}
+
+  /**
+   * One row to delete.
+   *
+   * @param version the version the run left the row with; null deletes whatever the row holds now
+   */
+  record Removal(UUID id, String version) {}
 }

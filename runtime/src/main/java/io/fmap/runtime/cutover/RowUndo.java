@@ -18,8 +18,10 @@ import java.util.UUID;
  * undoes them together.
  *
  * @param entries the run's entries about the row, newest first
+ * @param version the version fmap's newest write of the row left it at (any run's, a rollback's restore
+ *                included), or null when the ledger has none: the undo happens only while the row has it
  */
-record RowUndo(String table, UUID id, Action action, List<LedgerEntry> entries) {
+record RowUndo(String table, UUID id, Action action, List<LedgerEntry> entries, String version) {
 
   enum Action {
     /** the run created the row (or may have: a create left in doubt) */
@@ -42,13 +44,14 @@ record RowUndo(String table, UUID id, Action action, List<LedgerEntry> entries) 
     return entries.stream().allMatch(e -> e.beforeImage() != null) ? Action.RESTORE : null;
   }
 
-  /**
-   * The version the run left the row with (the newest entry's: the run's last write to it), or null
-   * when the run recorded none.
-   */
-  String version() {
-    return entries.get(0).targetVersion();
+  /** Whether the run's state pass closed the row ({@code Deal~state}): it is read-only until reopened. */
+  boolean closedByRun() {
+    return entries.stream().anyMatch(e -> e.key().sourceObject().endsWith(STATE_PASS) && e.outcome() != null
+        && e.outcome().landed());
   }
+
+  /** The ledger suffix of the executor's state pass ({@code BatchWriter.STATE_SUFFIX}). */
+  private static final String STATE_PASS = "~state";
 
   /** The row as it was before the run: the oldest before-image wins for a column written twice. */
   Map<String, Object> beforeImage() {

@@ -141,7 +141,9 @@ public final class SourceDeletions {
     }
     if (sending.isEmpty()) return;
     Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
-    List<WriteResult> results = deleter.delete(tableName, sendingIds);
+    // Rows deleted in the source go whatever their version: the source's deletion is the newer fact.
+    List<WriteResult> results = deleter.delete(tableName, sendingIds.stream()
+        .map(id -> new RollbackTarget.Removal(id, null)).toList());
     if (results.size() != sendingIds.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sendingIds.size()
           + " deletes in " + tableName + "; the deletes stay in doubt");

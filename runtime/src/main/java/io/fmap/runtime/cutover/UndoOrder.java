@@ -1,5 +1,6 @@
 package io.fmap.runtime.cutover;
 
+import io.fmap.runtime.api.Association;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LoadTier;
 import io.fmap.runtime.api.MapTransform;
@@ -19,14 +20,25 @@ import java.util.TreeSet;
  *
  * @param tables the plan's tables, first removed first
  */
-public record UndoOrder(List<String> tables) {
+/**
+ * @param tables removal order of tables (children first)
+ * @param links  the plan's many-to-many links: rollback disassociates those a run made, before any row
+ */
+public record UndoOrder(List<String> tables, List<Association> links) {
 
   /** Sales' own dependency order, for a ledger whose plan is not at hand. */
   public static final UndoOrder SALES = new UndoOrder(List.of("activityparty", "task", "phonecall", "email",
-      "appointment", "letter", "fax", "annotation", "opportunityproduct", "opportunity", "contact", "lead", "account"));
+      "appointment", "letter", "fax", "annotation", "opportunityproduct", "opportunity", "contact", "lead", "account"),
+      List.of());
 
   public UndoOrder {
     tables = List.copyOf(tables);
+    links = List.copyOf(links);
+  }
+
+  /** The association whose links a ledger entry of this source object records ({@code Project~fmap_project_contact}). */
+  java.util.Optional<Association> linkOf(String sourceObject) {
+    return links.stream().filter(a -> sourceObject.equals(a.sourceObject() + "~" + a.relationship())).findFirst();
   }
 
   /** Tiers last to first; the tables of one tier by name. */
@@ -42,7 +54,7 @@ public record UndoOrder(List<String> tables) {
       }
       order.addAll(tables);
     }
-    return new UndoOrder(List.copyOf(order));
+    return new UndoOrder(List.copyOf(order), plan.associations());
   }
 
   /** Sorts tables into removal order: unknown tables first (by name), then the plan's. */

@@ -11,6 +11,8 @@ import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -207,12 +209,38 @@ public final class DataverseTargetConnector implements TargetConnector {
   /** A file the org will not take: stored elsewhere, and the note carries the link instead. */
   private void keepOutside(Table table, PreparedRow row, String base64) throws IOException {
     String name = row.body().path("filename").asText("file");
-    String link = files.store(table.name(), row.sourceId(), name, base64);
+    String link = files.store(table.name(), row.sourceId(), name,
+        new java.io.ByteArrayInputStream(Base64.getDecoder().decode(base64)));
     var body = row.body();
     body.remove("documentbody");
     String text = body.path("notetext").asText("");
-    body.put("notetext", (text.isEmpty() ? "" : text + "\n") + "File " + name + " is larger than this org accepts ("
-        + base64.length() + " > " + maxUpload + " bytes of Base64); it is kept at " + link);
+    body.put("notetext", (text.isEmpty() ? "" : text + "\n") + keptAt(name, link));
+  }
+
+  /** Raw bytes whose Base64 fits the org's {@code maxuploadfilesize} (which Dataverse checks on the encoded body). */
+  @Override
+  public long maxFileBytes(String table) {
+    return maxUpload / 4 * 3;
+  }
+
+  /** Into the large-file store; the note says where the file is and no longer claims to hold one. */
+  @Override
+  public Map<String, Object> storeLargeFile(String table, String sourceId, String fileName, InputStream body)
+      throws IOException {
+    if (table(table).column("notetext").isEmpty()) {
+      throw new IOException(fileName + " is larger than the org's maxuploadfilesize (" + maxUpload + " bytes of Base64) and "
+          + table + " has no note text to hold its link; map large files to notes (annotation)");
+    }
+    String link = files.store(table, sourceId, fileName, body);
+    Map<String, Object> columns = new java.util.TreeMap<>();
+    columns.put("notetext", keptAt(fileName, link));
+    columns.put("isdocument", false);
+    return columns;
+  }
+
+  private String keptAt(String name, String link) {
+    return "File " + name + " is larger than this org accepts (maxuploadfilesize " + maxUpload
+        + " bytes of Base64); it is kept at " + link;
   }
 
   private void uploadInBlocks(List<PreparedRow> rows, WriteResult[] results) throws IOException {

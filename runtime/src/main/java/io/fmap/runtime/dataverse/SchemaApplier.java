@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Carries out a {@link SchemaDiff} with the metadata API: tables (with notes enabled, so that
@@ -43,28 +44,40 @@ public final class SchemaApplier {
 
   /** Applies every change in order and returns one line per change; nothing when there was nothing to do. */
   public List<String> apply(SchemaDiff diff) throws IOException {
+    return apply(diff, applied -> { });
+  }
+
+  /**
+   * Applies every change in order, telling {@code applied} about each one the org accepted, as soon as it
+   * did (the ledger keeps them so that {@code fmap rollback --schema} can take them out again, also when a
+   * later change fails).
+   */
+  public List<String> apply(SchemaDiff diff, Consumer<SchemaRemover.Recorded> applied) throws IOException {
     List<String> done = new ArrayList<>();
     List<SchemaChange.CreateKey> keys = new ArrayList<>();
     TreeSet<String> touched = new TreeSet<>();
     for (SchemaChange change : diff.changes()) {
+      ApiResponse answer;
       if (change instanceof SchemaChange.CreateTable t) {
-        post("EntityDefinitions", table(t.t()), change);
+        answer = post("EntityDefinitions", table(t.t()), change);
       } else if (change instanceof SchemaChange.CreateColumn c) {
-        createColumn(c);
+        answer = createColumn(c);
       } else if (change instanceof SchemaChange.AddOption o) {
-        post("InsertOptionValue", insertOption(o), change);
+        answer = post("InsertOptionValue", insertOption(o), change);
       } else if (change instanceof SchemaChange.CreateKey k) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("SchemaName", k.key().name());
         body.set("DisplayName", label(k.key().name()));
         ArrayNode cols = body.putArray("KeyAttributes");
         k.key().columns().forEach(cols::add);
-        post(entity(k.table()) + "/Keys", body, change);
+        answer = post(entity(k.table()) + "/Keys", body, change);
         keys.add(k);
-      } else if (change instanceof SchemaChange.CreateRelationship r) {
-        post("RelationshipDefinitions", manyToMany(r.r()), change);
+      } else {
+        SchemaChange.CreateRelationship r = (SchemaChange.CreateRelationship) change;
+        answer = post("RelationshipDefinitions", manyToMany(r.r()), change);
         touched.add(r.r().table2());
       }
+      applied.accept(SchemaRemover.recordOf(change, answer));
       touched.add(change.table());
       done.add(change.describe());
     }
@@ -80,21 +93,25 @@ public final class SchemaApplier {
     return done;
   }
 
-  private void createColumn(SchemaChange.CreateColumn c) throws IOException {
+  /** The schema name of the 1:N relationship a lookup column is created with (and removed through). */
+  static String lookupRelationship(SchemaChange.CreateColumn c) {
+    return c.column().name() + "_" + c.column().targets().get(0).table() + "_" + c.table();
+  }
+
+  private ApiResponse createColumn(SchemaChange.CreateColumn c) throws IOException {
     Column col = c.column();
     if (col.type() == io.fmap.schema.ColumnType.LOOKUP && col.targets().size() == 1) {
       // A lookup is created as the referencing side of a one-to-many relationship.
       ObjectNode rel = Json.MAPPER.createObjectNode();
       rel.put("@odata.type", "Microsoft.Dynamics.CRM.OneToManyRelationshipMetadata");
-      rel.put("SchemaName", col.name() + "_" + col.targets().get(0).table() + "_" + c.table());
+      rel.put("SchemaName", lookupRelationship(c));
       rel.put("ReferencedEntity", col.targets().get(0).table());
       rel.put("ReferencingEntity", c.table());
       ObjectNode lookup = attribute("LookupAttributeMetadata", "Lookup", "LookupType", col);
       rel.set("Lookup", lookup);
-      post("RelationshipDefinitions", rel, c);
-      return;
+      return post("RelationshipDefinitions", rel, c);
     }
-    post(entity(c.table()) + "/Attributes", column(col), c);
+    return post(entity(c.table()) + "/Attributes", column(col), c);
   }
 
   static ObjectNode column(Column c) {
@@ -265,16 +282,17 @@ public final class SchemaApplier {
         + keyPolls + " checks; run 'fmap schema apply' again later");
   }
 
-  private void post(String path, ObjectNode body, SchemaChange change) throws IOException {
-    send(path, body, change.describe());
+  private ApiResponse post(String path, ObjectNode body, SchemaChange change) throws IOException {
+    return send(path, body, change.describe());
   }
 
-  private void send(String path, ObjectNode body, String what) throws IOException {
+  private ApiResponse send(String path, ObjectNode body, String what) throws IOException {
     // Metadata creates are not repeatable blindly; a lost answer is settled by the next pull and diff.
     ApiRequest request = ApiRequest.json("POST", path, body.toString().getBytes(StandardCharsets.UTF_8), false);
     if (solution != null) request = request.withHeader("MSCRM.SolutionUniqueName", solution);
     ApiResponse r = client.send(request);
     if (!r.ok()) throw new IOException(what + " failed: " + r.error());
+    return r;
   }
 
   private static String entity(String table) {

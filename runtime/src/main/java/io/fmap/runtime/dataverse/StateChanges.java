@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.runtime.api.StateChange;
 import io.fmap.runtime.api.TargetRow;
+import io.fmap.runtime.functions.Std;
 import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Table;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +25,8 @@ final class StateChanges {
   /** Tables whose won/lost states are reached only through a close action. */
   private static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
   private static final int WON = 1;
+  /** {@code opportunityclose.subject} is an activity subject: 200 characters. */
+  private static final long SUBJECT_LENGTH = 200;
 
   private StateChanges() {}
 
@@ -33,7 +38,7 @@ final class StateChanges {
     Object statusValue = row.columns().get("statuscode");
     Integer status = statusValue == null ? null : ((Number) statusValue).intValue();
     ApiRequest request = CLOSED_BY_ACTION.contains(table.name()) && state != 0
-        ? closeAction(table, path, state, status)
+        ? closeAction(table, path, row, state, status)
         : update(path, state, status);
     ApiResponse r = client.send(request);
     if (r.ok()) return WriteResult.written(row.source().id(), id, r.code());
@@ -50,11 +55,27 @@ final class StateChanges {
     return ApiRequest.json("PATCH", path, Json.MAPPER.writeValueAsBytes(body), true).withHeader("If-Match", "*");
   }
 
-  /** {@code WinOpportunity} (won) or {@code LoseOpportunity} (lost); without a status, the state's first reason. */
-  private static ApiRequest closeAction(Table table, String path, int state, Integer status) throws IOException {
+  /**
+   * {@code WinOpportunity} (won) or {@code LoseOpportunity} (lost); without a status, the state's first
+   * reason. The {@code opportunityclose} it records carries what the row says the deal closed at: its
+   * {@code actualvalue} as {@code actualrevenue}, its {@code actualclosedate} as {@code actualend}
+   * (the start of that day, UTC), and a description naming the outcome and the source record.
+   */
+  private static ApiRequest closeAction(Table table, String path, TargetRow row, int state, Integer status)
+      throws IOException {
+    String outcome = state == WON ? "Won" : "Lost";
+    Object name = row.columns().get("name");
     ObjectNode close = Json.MAPPER.createObjectNode();
-    close.put("subject", state == WON ? "Won" : "Lost");
+    close.put("subject", name == null ? outcome : Std.truncate(outcome + ": " + name, SUBJECT_LENGTH));
     close.put(table.name() + "id@odata.bind", "/" + path);
+    if (row.columns().get("actualvalue") instanceof Number revenue) {
+      close.set("actualrevenue", Json.MAPPER.valueToTree(revenue));
+    }
+    if (row.columns().get("actualclosedate") instanceof LocalDate end) {
+      close.put("actualend", end.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+    }
+    close.put("description", outcome + " in the source system; closed by the migration of " + row.source().object()
+        + " " + row.source().id() + ".");
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("Status", status != null ? status : firstStatus(table, state));
     body.set("OpportunityClose", close);

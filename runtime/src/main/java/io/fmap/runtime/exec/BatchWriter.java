@@ -25,7 +25,9 @@ import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,7 +235,9 @@ final class BatchWriter {
         Optional<TargetRow> change = StateColumns.afterLoad(row, plan.stateColumns(row.map()));
         if (change.isEmpty()) continue;
         Map<String, Object> before = new TreeMap<>();
-        change.get().columns().keySet().forEach(column -> before.put(column, null));
+        // Only the state columns are written, so only they have a before-image.
+        plan.stateColumns(row.map()).stream().filter(change.get().columns()::containsKey)
+            .forEach(column -> before.put(column, null));
         before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
         RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
         out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),
@@ -244,8 +248,10 @@ final class BatchWriter {
   }
 
   /**
-   * Last pass: the body of the record's file, Base64, for the rows whose map takes it (an attachment
-   * under the org's limit). A body the source cannot give quarantines that file, not the run.
+   * Last pass: the body of the record's file, Base64, for the rows whose map takes it (an attachment).
+   * A body larger than the target takes goes to its large-file store, streamed, never held whole, and
+   * the row gets the columns that link to it instead. A body the source cannot give quarantines that
+   * file, not the run.
    */
   private Optional<Outcome.Quarantined> prepareFiles(SourceRecord record, List<Prepared> out) {
     for (MapResult result : plan.transform(record, context)) {
@@ -254,18 +260,26 @@ final class BatchWriter {
         Set<String> columns = plan.fileBodyColumns(row.map());
         if (columns.isEmpty()) continue;
         RecordKey key = new RecordKey(record.object() + FILES_SUFFIX, record.id(), row.table());
-        String body;
-        try (InputStream in = source.openFile(record.id())) {
-          body = Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException | RuntimeException unreadable) {
-          return Optional.of(new Outcome.Quarantined(key, "FILE_UNREADABLE", String.valueOf(unreadable.getMessage())));
-        }
         TreeMap<String, Object> only = new TreeMap<>();
+        boolean large = false;
+        try (InputStream in = source.openFile(record.id())) {
+          long limit = target.maxFileBytes(row.table());
+          byte[] head = limit >= Integer.MAX_VALUE - 8 ? in.readAllBytes() : in.readNBytes((int) limit + 1);
+          if (head.length <= limit) {
+            String body = Base64.getEncoder().encodeToString(head);
+            columns.forEach(column -> only.put(column, body));
+          } else {
+            large = true;
+            String name = Objects.toString(row.columns().get("filename"), record.id());
+            only.putAll(target.storeLargeFile(row.table(), record.id(), name,
+                new SequenceInputStream(new ByteArrayInputStream(head), in)));
+          }
+        } catch (IOException | RuntimeException unreadable) {
+          return Optional.of(new Outcome.Quarantined(key, large ? "FILE_NOT_STORED" : "FILE_UNREADABLE",
+              String.valueOf(unreadable.getMessage())));
+        }
         Map<String, Object> before = new TreeMap<>();
-        columns.forEach(column -> {
-          only.put(column, body);
-          before.put(column, null);
-        });
+        only.keySet().forEach(column -> before.put(column, null));
         TargetRow file = new TargetRow(row.map(), row.table(), row.source(), row.key(), only, new TreeMap<>(), null,
             List.of());
         out.add(new Prepared(key, file, WriteKind.UPDATE, RowContent.hash(file), ContentHash.canonicalJson(before)));
@@ -433,16 +447,17 @@ final class BatchWriter {
   }
 
   /**
-   * The versions (ETags) of the rows this batch updated, read after the write: rollback puts their
-   * before-images back only while they still have that version, so an edit made in the target after
-   * the run is refused instead of overwritten. Created rows need none: rollback deletes them.
+   * The versions (ETags) of the rows this batch wrote, read after the write (one read per batch): rollback
+   * puts an updated row's before-image back, and deletes a created row, only while it still has that
+   * version, so an edit made in the target after the run is refused instead of lost; a delta tells an
+   * edit in the target from fmap's own write by it, exactly.
    */
   private Map<UUID, String> versionsOfUpdated(String table, List<Prepared> sending, List<WriteResult> results)
       throws IOException {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < sending.size(); i++) {
       String id = landedId(sending.get(i), results.get(i));
-      if (sending.get(i).updates() && id != null) ids.add(UUID.fromString(id));
+      if (id != null) ids.add(UUID.fromString(id));
     }
     Map<UUID, String> versions = new HashMap<>();
     if (!ids.isEmpty()) target.rows(table, ids, List.of()).forEach((id, row) -> versions.put(id, row.version()));

@@ -129,7 +129,7 @@ public final class LoadExecutor {
         .reduce((first, second) -> second);
     Run run = unfinished.orElseGet(() -> ledger.startRun(options.mode(), options.who(), plan.hash()));
     RunContext context = new RunContext(plan, ledger, owners,
-        new SourceLookups(source), options.clock());
+        new SourceLookups(source.whole()), new PartyDirectory(target), options.clock());
     BatchWriter writer = new BatchWriter(plan, source, context, ledger, target, targetSchema, owners, options.hook(),
         run.id());
     ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), daemon("fmap-load"));

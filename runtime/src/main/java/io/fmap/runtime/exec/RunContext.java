@@ -3,6 +3,7 @@ package io.fmap.runtime.exec;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.LookupCandidate;
 import io.fmap.runtime.api.MappingContext;
+import io.fmap.runtime.api.PartyCandidate;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@link MappingContext} of a run: lookups, owners, params and the clock, over the ledger, the
- * owner resolver and the source.
+ * The {@link MappingContext} of a run: lookups, owners, activity parties, params and the clock, over
+ * the ledger, the owner resolver, the target's rows and the source.
  *
  * <p>A lookup with one candidate table needs no question: rows are addressed by their alternate
  * key or by the id derived from the source record, both known before the row exists (and the
@@ -30,10 +31,13 @@ final class RunContext implements MappingContext {
   private final Ledger ledger;
   private final Owners owners;
   private final SourceLookups sources;
+  private final PartyDirectory parties;
   private final Clock clock;
 
-  RunContext(CompiledPlan plan, Ledger ledger, Owners owners, SourceLookups sources, Clock clock) {
+  RunContext(CompiledPlan plan, Ledger ledger, Owners owners, SourceLookups sources, PartyDirectory parties,
+      Clock clock) {
     this.plan = plan;
+    this.parties = parties;
     this.ledger = ledger;
     this.owners = owners;
     this.sources = sources;
@@ -71,6 +75,11 @@ final class RunContext implements MappingContext {
   @Override
   public Optional<TargetRef> owner(String email) {
     return owners.byEmail(email);
+  }
+
+  @Override
+  public Optional<TargetRef> party(String address, List<PartyCandidate> candidates) {
+    return parties.find(address, candidates);
   }
 
   @Override

@@ -30,12 +30,17 @@ final class StateColumns {
         row.parties());
   }
 
-  /** Only the state columns, for a row that leaves the open state; empty for one that stays open. */
+  /**
+   * For a row that leaves the open state: its state columns, with the row's other set columns
+   * riding along, because a close action records them (an opportunity's {@code actualvalue} and
+   * {@code actualclosedate} become its {@code opportunityclose}'s revenue and end). Only the state
+   * columns are written; empty for a row that stays open.
+   */
   static Optional<TargetRow> afterLoad(TargetRow row, Set<String> stateColumns) {
     if (stateColumns.isEmpty() || !leavesOpenState(row)) return Optional.empty();
     TreeMap<String, Object> columns = new TreeMap<>();
     row.columns().forEach((column, value) -> {
-      if (stateColumns.contains(column) && value != null) columns.put(column, value);
+      if (value != null) columns.put(column, value);
     });
     return Optional.of(new TargetRow(row.map(), row.table(), row.source(), row.key(), columns,
         new TreeMap<>(), null, List.of()));

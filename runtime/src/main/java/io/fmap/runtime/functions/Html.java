@@ -124,7 +124,8 @@ final class Html {
     return close < 0 ? html.length() : close + 1;
   }
 
-  private static String entity(String name) {
+  /** The character(s) of a named or numeric entity ({@code amp}, {@code #233}, {@code #x1F600}); null when unknown. */
+  static String entity(String name) {
     if (name.startsWith("#")) {
       try {
         int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')

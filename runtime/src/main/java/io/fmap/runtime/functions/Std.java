@@ -219,6 +219,47 @@ public final class Std {
     return html == null ? null : Html.strip(html);
   }
 
+  /**
+   * Rich text kept as rich text, with nothing executable left: an allow-list of formatting
+   * elements ({@code p}, {@code b}, lists, tables, headings, links, images, ...) survives;
+   * {@code script}, {@code style}, frames, forms and SVG go with their content; event handlers,
+   * {@code style} and unknown attributes go; links keep only {@code http(s)}, {@code mailto} and
+   * {@code tel} targets ({@code javascript:} in any spelling is removed); inline images only as
+   * raster {@code data:image/...;base64} or {@code http(s)} sources. Unclosed elements are closed.
+   */
+  public static String sanitizeHtml(String html) {
+    return html == null ? null : HtmlSanitizer.sanitize(html).html();
+  }
+
+  /**
+   * {@link #sanitizeHtml(String)}, with the first inline image replaced by a line naming it as
+   * attached ({@code [screenshot.png: attached to this note]}), for the note whose file it becomes
+   * ({@code documentbody = body | inline_image_data}). Later inline images stay inline.
+   */
+  public static String detachInlineImage(String html) {
+    return html == null ? null : HtmlSanitizer.detachFirstImage(html);
+  }
+
+  /** The Base64 content of the first inline image {@link #sanitizeHtml(String)} keeps; null when there is none. */
+  public static String inlineImageData(String html) {
+    return firstImage(html).map(HtmlSanitizer.InlineImage::base64).orElse(null);
+  }
+
+  /** The MIME type ({@code image/png}) of the first inline image; null when there is none. */
+  public static String inlineImageType(String html) {
+    return firstImage(html).map(HtmlSanitizer.InlineImage::mimeType).orElse(null);
+  }
+
+  /** A file name for the first inline image: its alt text, sanitised, or {@code image}, with its type's extension. */
+  public static String inlineImageName(String html) {
+    return firstImage(html).map(HtmlSanitizer.InlineImage::fileName).orElse(null);
+  }
+
+  private static java.util.Optional<HtmlSanitizer.InlineImage> firstImage(String html) {
+    return html == null ? java.util.Optional.empty()
+        : HtmlSanitizer.sanitize(html).images().stream().findFirst();
+  }
+
   // ---- names ---------------------------------------------------------------------------------
 
   /**
@@ -248,7 +289,7 @@ public final class Std {
    * {@code email | email_normalize ?? ignore} leaves bad addresses out.
    */
   public static String emailNormalize(String text) {
-    return isBlank(text) ? null : Contacts.email(text);
+    return text == null ? null : Contacts.email(text); // blank text holds no address: null
   }
 
   /**

@@ -104,6 +104,46 @@ public final class LedgerHistory {
   }
 
   /**
+   * For each row, the version (ETag) fmap's newest write of it left, by any run (a rollback's restores
+   * included), or null when that write recorded none (or deleted the row). Rollback sends it as
+   * {@code If-Match}: any other version now is someone else's edit since fmap last touched the row.
+   *
+   * @param ignored source objects whose entries do not change the row's version (many-to-many links)
+   */
+  public Map<String, String> lastVersions(String targetTable, Collection<String> targetIds,
+      java.util.function.Predicate<String> ignored) {
+    return ledger.read(() -> {
+      Map<String, String> result = new LinkedHashMap<>();
+      try (PreparedStatement find = ledger.connection().prepareStatement("SELECT source_object, target_version "
+          + "FROM records WHERE target_table = ? AND target_id = ? AND outcome IN ('created', 'updated', 'restored', "
+          + "'deleted') ORDER BY seq DESC")) {
+        for (String id : targetIds) {
+          Jdbc.bind(find, targetTable, id);
+          try (ResultSet row = find.executeQuery()) {
+            while (row.next()) {
+              if (ignored.test(row.getString(1))) continue;
+              result.put(id, row.getString(2));
+              break;
+            }
+          }
+        }
+      }
+      return result;
+    });
+  }
+
+  /**
+   * One page of a run's entries other than the records it skipped unchanged, in ledger order: the
+   * records the run wrote, or tried to (failed, quarantined, in doubt). {@code fmap reconcile --run}
+   * checks exactly these. Page with {@code afterSeq} = the last seq of the previous page (0 first).
+   */
+  public List<LedgerEntry> attemptedBy(long runId, long afterSeq, int limit) {
+    return ledger.read(() -> Jdbc.list(ledger.connection(), "SELECT " + Ledger.prefixed("r", Ledger.ENTRY_COLUMNS)
+        + " FROM records r WHERE r.run_id = ? AND r.seq > ? AND (r.outcome IS NULL OR r.outcome <> 'skipped') "
+        + "ORDER BY r.seq LIMIT ?", Ledger::entry, runId, afterSeq, limit));
+  }
+
+  /**
    * Rows this run wrote that a later forward write touched again: undoing this run would overwrite
    * that later work, so rollback refuses them unless forced.
    *

@@ -31,6 +31,15 @@ public interface SourceConnector extends AutoCloseable {
   /** How many readable records {@link #records} would give. */
   long count(String object, Instant updatedSince);
 
+  /**
+   * The whole source, for reading the records other records refer to. A view that shows the load only
+   * some records (a delta's changed ones) answers the source behind it here, so a reference to a record
+   * outside the view still resolves.
+   */
+  default SourceConnector whole() {
+    return this;
+  }
+
   /** The body of a File record, by its id. The caller closes the stream. */
   InputStream openFile(String fileId);
 

@@ -153,6 +153,7 @@ public final class ExportFilesConnector implements SourceConnector {
     }
 
     private SourceRecord parse(String line) {
+      if (SparkRecords.olderThan(line, since)) return null; // unchanged since the watermark: not built at all
       String location = fileName + ":" + lineNumber;
       JsonNode node;
       try {

@@ -61,6 +61,34 @@ final class SparkRecords {
    * Whether a record passes an {@code updated_since} filter. A record without a readable
    * {@code updated_at} is kept: dropping it would lose a change, the content hash decides instead.
    */
+  /**
+   * Whether an export line's record is surely older than {@code since}, found by streaming its tokens
+   * up to the top-level {@code updated_at}, without building the record: a delta skips the unchanged
+   * lines of a large export at the cost of a scan. Anything unsure (no or unreadable {@code updated_at},
+   * a line that is not JSON) answers false, and the line is read whole as before (and quarantined there
+   * if it must be).
+   */
+  static boolean olderThan(String line, Instant since) {
+    if (since == null) return false;
+    try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(line)) {
+      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return false;
+      for (com.fasterxml.jackson.core.JsonToken t = parser.nextToken(); t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME;
+           t = parser.nextToken()) {
+        String field = parser.currentName();
+        com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+        if (!field.equals("updated_at")) {
+          parser.skipChildren();
+          continue;
+        }
+        if (value != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) return false;
+        return Instant.parse(parser.getText()).isBefore(since);
+      }
+      return false;
+    } catch (java.io.IOException | DateTimeParseException e) {
+      return false;
+    }
+  }
+
   static boolean updatedSince(JsonNode node, Instant since) {
     if (since == null) return true;
     JsonNode at = node.get("updated_at");

@@ -1,18 +1,20 @@
 package io.fmap.runtime.target;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default {@link LargeFileStore}: copies nothing, links to where the file will live under a
- * document location (a SharePoint folder the customer copies large files into) and keeps the list of
- * such files, which the run writes to the ledger so that none is forgotten.
+ * The default {@link LargeFileStore}: copies nothing (the body is not even read), links to where the
+ * file will live under a document location (a SharePoint folder the customer copies large files into)
+ * and keeps the list of such files for the run to report. The ledger's files-pass entry of each such
+ * file ({@code File~files}) is the write of the note that carries the link.
  */
 public final class LinkOnlyFileStore implements LargeFileStore {
-  /** A file left outside the target: which record, which name, how big, where the link points. */
-  public record KeptFile(String table, String sourceId, String fileName, long base64Length, String link) {}
+  /** A file left outside the target: which record, which name, where the link points. */
+  public record KeptFile(String table, String sourceId, String fileName, String link) {}
 
   private final String documentLocation;
   private final List<KeptFile> kept = new ArrayList<>();
@@ -23,13 +25,18 @@ public final class LinkOnlyFileStore implements LargeFileStore {
   }
 
   @Override
-  public synchronized String store(String table, String sourceId, String fileName, String base64) {
-    String link = documentLocation + "/" + encode(table) + "/" + encode(sourceId) + "/" + encode(fileName);
-    kept.add(new KeptFile(table, sourceId, fileName, base64.length(), link));
+  public synchronized String store(String table, String sourceId, String fileName, InputStream content) {
+    String link = link(documentLocation, table, sourceId, fileName);
+    kept.add(new KeptFile(table, sourceId, fileName, link));
     return link;
   }
 
   public synchronized List<KeptFile> kept() { return List.copyOf(kept); }
+
+  /** {@code base/table/sourceId/fileName}, each segment percent-encoded. */
+  private static String link(String base, String table, String sourceId, String fileName) {
+    return base + "/" + encode(table) + "/" + encode(sourceId) + "/" + encode(fileName);
+  }
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

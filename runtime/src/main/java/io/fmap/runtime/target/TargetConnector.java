@@ -1,6 +1,7 @@
 package io.fmap.runtime.target;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,23 @@ public interface TargetConnector extends AutoCloseable {
    */
   List<WriteResult> associate(String table, String navigationProperty, String otherTable, List<Link> links)
       throws IOException;
+
+  /**
+   * The largest file body, in bytes, a row of {@code table} takes inline (Dataverse: the org's
+   * {@code maxuploadfilesize}); a larger one goes to {@link #storeLargeFile}. No limit by default.
+   */
+  default long maxFileBytes(String table) {
+    return Long.MAX_VALUE;
+  }
+
+  /**
+   * Keeps a file larger than {@link #maxFileBytes} outside the target (its large-file store) and
+   * returns the columns that point the row to it instead of the body (a note's text with the link).
+   */
+  default Map<String, Object> storeLargeFile(String table, String sourceId, String fileName, InputStream body)
+      throws IOException {
+    throw new IOException("this target has no store for files larger than it takes (" + fileName + ")");
+  }
 
   /** Rows in a table (exact, for reconciliation). */
   long count(String table) throws IOException;

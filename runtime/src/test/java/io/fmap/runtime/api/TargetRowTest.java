@@ -45,6 +45,46 @@ class TargetRowTest {
   }
 
   @Test
+  void aBuilderWithDeclaredColumnsBuildsTheSameRowAsOneWithout() {
+    List<String> names = List.of("telephone1", "firstname", "lastname", "emailaddress1", "birthdate", "z", "a");
+    RowColumns declared = RowColumns.of(names.toArray(String[]::new));
+    java.util.Random random = new java.util.Random(3);
+    for (int n = 0; n < 2_000; n++) {
+      TargetRow.Builder sorted = TargetRow.builder("m", "contact", CONTACT_7);
+      TargetRow.Builder slotted = TargetRow.builder("m", "contact", CONTACT_7, declared);
+      int sets = random.nextInt(12);
+      for (int i = 0; i < sets; i++) {
+        String column = names.get(random.nextInt(names.size()));
+        Object value = random.nextInt(4) == 0 ? null : "v" + i;
+        if (random.nextBoolean()) {
+          sorted.set(column, value);
+          slotted.set(column, value);
+        } else {
+          sorted.setIfPresent(column, value);
+          slotted.setIfPresent(column, value);
+        }
+      }
+      TargetRow expected = sorted.build();
+      TargetRow actual = slotted.build();
+      assertEquals(expected, actual);
+      assertEquals(expected.columns().toString(), actual.columns().toString());
+      assertEquals(List.copyOf(expected.columns().keySet()), List.copyOf(actual.columns().keySet()));
+    }
+  }
+
+  @Test
+  void aBuilderWithDeclaredColumnsRefusesAnotherColumnAndAfterBuilding() {
+    TargetRow.Builder builder = TargetRow.builder("m", "contact", CONTACT_7, RowColumns.of("lastname", "firstname"));
+    IllegalArgumentException undeclared = assertThrows(IllegalArgumentException.class, () -> builder.set("jobtitle", "CEO"));
+    assertEquals("jobtitle is not one of the columns declared for this row [firstname, lastname]", undeclared.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> RowColumns.of("lastname", "lastname"));
+    TargetRow row = builder.set("lastname", "Doe").build();
+    assertEquals(java.util.Map.of("lastname", "Doe"), row.columns());
+    assertThrows(IllegalStateException.class, () -> builder.set("lastname", "Roe"));
+    assertThrows(IllegalStateException.class, () -> builder.setIfPresent("lastname", null));
+  }
+
+  @Test
   void equalAssignmentsInAnyOrderGiveEqualRows() {
     TargetRow a = TargetRow.builder("m", "contact", CONTACT_7).set("b", 1L).set("a", "x").build();
     TargetRow b = TargetRow.builder("m", "contact", CONTACT_7).set("a", "x").set("b", 1L).build();

@@ -93,6 +93,30 @@ class PreExistingRowsRollbackTest {
     }
   }
 
+  @Test
+  void aRowTheRunCreatedAndSomeoneEditedSinceIsDeletedOnlyWhenForced() throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 100)) {
+      RunSummary load = fx.migrate("ana");
+      UUID created = UUID.fromString(fx.dataverse().rows("account").get(0).path("accountid").asText());
+      try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
+        target.write("account", List.of(new RowWrite("edit", new RowAddress.ById(created),
+            Map.of("telephone1", "555-ADDED-BY-HAND"))));
+
+        Rollback.Result refused = rollback(ledger, target, fx, Rollback.Options.of("ana")).execute(load.runId());
+        assertEquals(1, refused.failed().size(), refused.toText());
+        assertEquals(created, refused.failed().get(0).id());
+        assertEquals(RollbackTarget.CHANGED_IN_TARGET, refused.failed().get(0).code());
+        assertTrue(refused.failed().get(0).message().contains("not deleted"), refused.failed().get(0).message());
+        assertEquals(List.of(created.toString()), fx.dataverse().rows("account").stream()
+            .map(a -> a.path("accountid").asText()).toList(), "only the edited row is left, with its edit");
+
+        Rollback.Result forced = rollback(ledger, target, fx, Rollback.Options.of("ana").forced()).execute(load.runId());
+        assertEquals(List.of(), forced.failed(), forced.toText());
+        assertEquals(0, fx.dataverse().count("account"), forced.toText());
+      }
+    }
+  }
+
   /** Accounts whose account number is a Spark company's id, with values of their own (and the app user as owner). */
   private static List<UUID> seedAccountsTheOrgAlreadyHas(MigratedFixture fx) {
     List<UUID> ids = new ArrayList<>();

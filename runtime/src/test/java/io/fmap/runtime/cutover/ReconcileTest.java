@@ -92,7 +92,7 @@ class ReconcileTest {
       target.write("account", List.of(new RowWrite(changed.key().sourceId(),
           new RowAddress.ById(UUID.fromString(changed.targetId())), Map.of("telephone1", "000-TAMPERED"))));
       new DataverseRollbackTarget(target, fx.targetSchema(), 1).delete("contact",
-          List.of(UUID.fromString(deleted.targetId())));
+          List.of(new RollbackTarget.Removal(UUID.fromString(deleted.targetId()), null)));
     }
     ReconcileReport report = reconcile(true);
     TableCheck accounts = table(report, "account");

@@ -43,7 +43,7 @@ class SourceDeletionsTest {
 
       try (SourceConnector spark = fx.source(); DataverseTargetConnector target = fx.target(); Ledger ledger = fx.ledger()) {
         // The source as it is after the customer deleted those contacts in Spark.
-        SourceConnector source = new ExcludingSource(spark, Map.of("Contact", removed));
+        SourceConnector source = DeltaView.excluding(spark, Map.of("Contact", removed));
         Delta.Result delta = new Delta(fx.plan(), source, target, fx.targetSchema(), ledger)
             .run(Delta.Policy.REPORT, view -> fx.delta("ana", view));
         assertEquals(removed, delta.deletedInSource().stream().map(RecordKey::sourceId)

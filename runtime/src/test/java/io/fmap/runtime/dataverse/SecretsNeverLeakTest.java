@@ -8,9 +8,10 @@ import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.WriteResult;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -24,7 +25,9 @@ class SecretsNeverLeakTest {
 
   @Test
   void aServerThatEchoesCredentialsCannotMakeFmapRepeatThem() throws Exception {
-    List<String> output = new ArrayList<>();
+    // Log records arrive on OkHttp's and the server's threads, some after the run returns: the
+    // capture is a concurrent queue, and the assertions read a snapshot taken once the handler is gone.
+    Queue<String> output = new ConcurrentLinkedQueue<>();
     Handler capture = new Handler() {
       @Override public void publish(LogRecord r) {
         output.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
@@ -58,12 +61,13 @@ class SecretsNeverLeakTest {
           output.add(e.toString());
         }
       }
-      assertTrue(output.stream().anyMatch(s -> s.contains("you sent")), "the server's message is kept: " + output);
     } finally {
       root.removeHandler(capture);
       root.setLevel(before);
     }
-    for (String line : output) {
+    List<String> lines = List.copyOf(output);
+    assertTrue(lines.stream().anyMatch(s -> s.contains("you sent")), "the server's message is kept: " + lines);
+    for (String line : lines) {
       assertFalse(line.contains(FakeOrg.SECRET), line);
       assertFalse(line.contains(FakeOrg.TOKEN_PREFIX), line);
     }

@@ -55,6 +55,33 @@ class StateChangesTest {
     }
   }
 
+  /** The close record carries what the deal closed at: revenue, end date, and where it came from. */
+  @Test
+  void theCloseRecordCarriesTheDealsRevenueEndDateAndADescription() throws Exception {
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults());
+         DataverseTargetConnector target = connector(dv)) {
+      UUID won = dv.seed("opportunity", new ObjectMapper().readTree("{\"name\":\"Expansion\"}"));
+      TreeMap<String, Object> columns = new TreeMap<>(Map.of("statecode", 1, "statuscode", 3, "name", "Expansion",
+          "actualvalue", new java.math.BigDecimal("385066.43"), "actualclosedate", java.time.LocalDate.parse("2026-07-28"),
+          "estimatedvalue", new java.math.BigDecimal("1")));
+      TargetRow row = new TargetRow("m", "opportunity", new SourceRef("Deal", "del-0000002"), TargetKey.id(won), columns,
+          new TreeMap<>(), null, List.of());
+      assertTrue(target.changeState("opportunity", List.of(row)).get(0).ok());
+
+      var close = dv.rows("opportunityclose").get(0);
+      assertEquals("Won: Expansion", close.path("subject").asText());
+      assertEquals(0, new java.math.BigDecimal("385066.43").compareTo(close.path("actualrevenue").decimalValue()),
+          close.toString());
+      assertTrue(close.path("actualend").asText().startsWith("2026-07-28T00:00:00"), close.toString());
+      assertEquals("Won in the source system; closed by the migration of Deal del-0000002.",
+          close.path("description").asText());
+      assertEquals(won.toString(), close.path("_opportunityid_value").asText(), close.toString());
+      var deal = dv.row("opportunity", won).orElseThrow();
+      assertEquals(0, new java.math.BigDecimal("385066.43").compareTo(deal.path("actualvalue").decimalValue()), deal.toString());
+      assertEquals("2026-07-28", deal.path("actualclosedate").asText().substring(0, 10), deal.toString());
+    }
+  }
+
   @Test
   void aCompletedTaskIsClosedByAnUpdateThatCanBeSentTwice() throws Exception {
     try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults());

@@ -8,6 +8,7 @@ import io.fmap.emulator.dataverse.Faults;
 import io.fmap.emulator.dataverse.Limits;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.RunStatus;
 import io.fmap.runtime.target.TargetConnector;
@@ -58,7 +59,7 @@ class KillAndResumeTest {
 
   private static final Map<String, String> SOURCE_OF = Map.of("account", "Company", "contact", "Contact");
 
-  @TempDir static Path dir;
+  @TempDir(factory = MemoryTempDir.class) static Path dir;
   private LoadFixture fixture;
   private Expected expected;
   private KillSwitch uninterrupted;

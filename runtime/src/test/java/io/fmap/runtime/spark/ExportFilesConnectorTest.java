@@ -82,6 +82,20 @@ class ExportFilesConnectorTest {
   }
 
   @Test
+  void aDeltaSkipsALineByItsTopLevelUpdatedAtAloneAndIsUnsureOfAnythingElse() {
+    Instant watermark = Instant.parse("2024-06-01T00:00:00Z");
+    assertTrue(SparkRecords.olderThan("{\"id\":\"c-1\",\"tags\":[1,{\"x\":2}],\"updated_at\":\"2024-05-31T23:59:59Z\"}",
+        watermark));
+    assertEquals(false, SparkRecords.olderThan("{\"id\":\"c-1\",\"updated_at\":\"2024-06-01T00:00:00Z\"}", watermark),
+        "at the watermark is read again");
+    assertEquals(false, SparkRecords.olderThan("{\"id\":\"c-1\",\"address\":{\"updated_at\":\"2020-01-01T00:00:00Z\"}}",
+        watermark), "an updated_at inside a nested object is not the record's");
+    assertEquals(false, SparkRecords.olderThan("{\"id\":\"c-1\",\"updated_at\":\"last week\"}", watermark));
+    assertEquals(false, SparkRecords.olderThan("{\"id\": \"c-1\", broken", watermark), "not JSON: read whole, quarantined");
+    assertEquals(false, SparkRecords.olderThan("{\"id\":\"c-1\",\"updated_at\":\"2020-01-01T00:00:00Z\"}", null));
+  }
+
+  @Test
   void withoutUpdatedAtTheContentHashFindsExactlyTheChangedRecords(@TempDir Path copyDir) throws IOException {
     copy(dir, copyDir);
     // A deployment whose updated_at cannot be trusted: the field is stripped everywhere.
