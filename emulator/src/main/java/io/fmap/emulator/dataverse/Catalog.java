@@ -66,12 +66,13 @@ final class Catalog {
     return Optional.ofNullable(byEntitySet.get(set));
   }
 
-  /** Metadata changes are rare, so the entity-set map is simply rebuilt (first table by name wins, as before). */
+  /** Every change to {@link #tables} goes through here or {@link #removeTable}, so the entity-set map follows it. */
   private void put(Table t) {
     tables.put(t.name(), t);
     indexEntitySets();
   }
 
+  /** Metadata changes are rare, so the entity-set map is simply rebuilt (first table by name wins, as before). */
   private void indexEntitySets() {
     byEntitySet.clear();
     for (Table each : tables.values()) if (each.entitySetName() != null) byEntitySet.putIfAbsent(each.entitySetName(), each);

@@ -78,8 +78,16 @@ final class BatchWriter {
       this(key, row, kind, hash, RowContent.knownId(row.key()), beforeImage);
     }
 
+    /**
+     * The row as found in the target. One that is there keeps the activity parties it was created
+     * with: they are child rows made with the create, and an update that listed them again would
+     * add them a second time (Dataverse) or be refused (the emulator), e.g. when an in-doubt create
+     * is sent again or a delta updates an email whose subject changed.
+     */
     Prepared found(String id, String image) {
-      return new Prepared(key, row, kind, hash, id, image);
+      TargetRow sent = row.parties().isEmpty() ? row : new TargetRow(row.map(), row.table(), row.source(), row.key(),
+          row.columns(), row.lookups(), row.owner(), List.of());
+      return new Prepared(key, sent, kind, hash, id, image);
     }
 
     /** A row that was there before the write is updated by it, whatever the write's kind. */

@@ -2,6 +2,7 @@ package io.fmap.runtime.dataverse;
 
 import static io.fmap.runtime.dataverse.FakeOrg.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,32 @@ class AnnotationFilesTest {
     JsonNode body = Json.MAPPER.readTree(write.getBody().utf8());
     assertTrue(!body.has("documentbody"));
     assertTrue(body.get("notetext").asText().endsWith("it is kept at " + link), body.toString());
+  }
+
+  /** The org checks maxuploadfilesize on the Base64 body: 6,000,000 characters are 4,500,000 bytes of file. */
+  @Test
+  void theLargestFileANoteTakesIsTheOneWhoseBase64FitsTheOrgsLimit() {
+    try (var c = org.connector(org.config(10, 2), false, false)) {
+      assertEquals(4_500_000, c.maxFileBytes("annotation"));
+      assertEquals(6_000_000, Base64.getEncoder().encodeToString(new byte[4_500_000]).length());
+    }
+  }
+
+  /** The load's file pass hands over a body too large for the org: stored, and the note gets the link instead. */
+  @Test
+  void aStreamedLargeFileIsStoredAndTheNoteColumnsLinkToIt() throws Exception {
+    try (var c = org.connector(org.config(10, 2), false, false)) {
+      Map<String, Object> columns = c.storeLargeFile("annotation", "fil-1", "site survey.mp4",
+          new java.io.ByteArrayInputStream(new byte[10]));
+      String link = "https://files.example/crm/annotation/fil-1/site%20survey.mp4";
+      assertEquals(Map.of("notetext", "File site survey.mp4 is larger than this org accepts (maxuploadfilesize 6000000 "
+          + "bytes of Base64); it is kept at " + link), columns);
+      assertEquals(link, org.files.kept().get(0).link());
+      var refused = assertThrows(java.io.IOException.class,
+          () -> c.storeLargeFile("task", "t-1", "x.bin", new java.io.ByteArrayInputStream(new byte[1])));
+      assertTrue(refused.getMessage().contains("task has no note text"), refused.getMessage());
+    }
+    assertTrue(org.requests.isEmpty(), "storing sends nothing to the org: the file pass writes the columns");
   }
 
   private static String last(RecordedRequest r) {

@@ -96,7 +96,8 @@ final class FakeOrg implements AutoCloseable {
       new Table("systemuser", "User", "systemusers", "systemuserid", "fullname", Ownership.NONE, false, false,
           List.of(), List.of()),
       new Table("annotation", "Note", "annotations", "annotationid", "subject", Ownership.USER, false, false,
-          List.of(Column.of("subject", ColumnType.TEXT), Column.of("documentbody", ColumnType.MEMO)), List.of())),
+          List.of(Column.of("subject", ColumnType.TEXT), Column.of("notetext", ColumnType.MEMO),
+              Column.of("documentbody", ColumnType.MEMO)), List.of())),
       List.of(), new java.util.TreeMap<>(Map.of("maxuploadfilesize", "6000000")));
 
   @Override public void close() { server.close(); }
