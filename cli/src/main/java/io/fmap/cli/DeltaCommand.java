@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap delta}: load what changed in the source since the last run, minding edits made in the target. */
 @Command(name = "delta", mixinStandardHelpOptions = true,
-    description = {"Load the records changed in the source since each object's watermark, as a run of mode delta",
-        "(unchanged records are skipped by content hash). A record also changed in the target since fmap wrote it",
-        "is a conflict: --policy report (default) holds it back and lists it, target-wins keeps the target's row,",
+    description = {"Load the records changed in the source since each object's watermark, as a run of mode delta:",
+        "only those are read (the watermark goes to the source); records without updated_at are read and skipped",
+        "by content hash when unchanged. A record whose target row's version (ETag) is no longer the one fmap's",
+        "last write left is a conflict: --policy report (default) holds it back and lists it, target-wins keeps the target's row,",
         "source-wins overwrites it. Records fmap wrote that the source no longer has are listed, not deleted;",
         "--apply-deletes --yes deletes their rows, as a run of its own that `fmap rollback` can undo.",
         "--watch repeats the pass every --every until --until has passed (Ctrl-C stops it). Exit 1 on conflicts",

@@ -47,6 +47,16 @@ final class MetadataDeletes {
       }
       c.removeTable(table.name());
       store.dropRows(table.name());
+      // System lookups that may point at any table with notes or activities (annotation.objectid, regarding)
+      // lose the deleted table as a target.
+      for (Table other : c.tables()) {
+        for (Column col : other.columns()) {
+          if (col.targets().stream().noneMatch(t -> t.table().equals(table.name()))) continue;
+          c.replaceColumn(other.name(), new Column(col.name(), col.displayName(), col.type(), col.maxLength(),
+              col.precision(), col.minValue(), col.maxValue(), col.required(), col.validForCreate(), col.validForUpdate(),
+              col.options(), col.targets().stream().filter(t -> !t.table().equals(table.name())).toList(), col.custom()));
+        }
+      }
       // The bulk-message filters Seed.messageFilters added for the table go with it.
       for (Row filter : store.all("sdkmessagefilter")) {
         JsonNode of = filter.get("primaryobjecttypecode");

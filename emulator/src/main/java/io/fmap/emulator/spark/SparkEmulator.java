@@ -216,24 +216,16 @@ public final class SparkEmulator implements AutoCloseable {
     }
     try {
       switch (path) {
-        case "/_emulator/touch" -> {
+        case "/_emulator/touch", "/_emulator/create" -> {
           String collection = collectionOf(query.getOrDefault("object", ""));
           if (collection == null) {
             error(exchange, 400, "object must name a Spark object or collection, such as Contact");
             return;
           }
-          List<String> ids = data.touch(collection, Integer.parseInt(query.getOrDefault("count", "1")));
-          json(exchange, 200, "{\"touched\":" + ids.size() + ",\"ids\":["
-              + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]}");
-        }
-        case "/_emulator/create" -> {
-          String collection = collectionOf(query.getOrDefault("object", ""));
-          if (collection == null) {
-            error(exchange, 400, "object must name a Spark object or collection, such as Contact");
-            return;
-          }
-          List<String> ids = data.create(collection, Integer.parseInt(query.getOrDefault("count", "1")));
-          json(exchange, 200, "{\"created\":" + ids.size() + ",\"ids\":["
+          boolean create = path.equals("/_emulator/create");
+          int count = Integer.parseInt(query.getOrDefault("count", "1"));
+          List<String> ids = create ? data.create(collection, count) : data.touch(collection, count);
+          json(exchange, 200, "{\"" + (create ? "created" : "touched") + "\":" + ids.size() + ",\"ids\":["
               + String.join(",", ids.stream().map(id -> "\"" + id + "\"").toList()) + "]}");
         }
         case "/_emulator/faults" -> {

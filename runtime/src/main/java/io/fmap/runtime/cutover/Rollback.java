@@ -7,6 +7,7 @@ import io.fmap.runtime.ledger.Intent;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.ledger.LedgerException;
+import io.fmap.runtime.ledger.LedgerHistory;
 import io.fmap.runtime.ledger.Operation;
 import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
@@ -145,14 +146,14 @@ public final class Rollback {
         Optional<Association> link = order.linkOf(e.key().sourceObject());
         if (e.targetId() == null) unresolved.add(e);
         else if (link.isPresent()) links.add(linkUndo(link.get(), e));
-        else byRow.computeIfAbsent(e.key().targetTable() + "/" + e.targetId(), k -> new ArrayList<>()).add(e);
+        else byRow.computeIfAbsent(rowOf(e.key()), k -> new ArrayList<>()).add(e);
       }
       if (entries.size() < PAGE) break;
       before = entries.get(entries.size() - 1).seq();
     }
-    Map<String, Map<String, String>> versions = new HashMap<>();
-    byRow.values().stream().map(l -> l.get(0)).collect(java.util.stream.Collectors.groupingBy(e -> e.key().targetTable(),
-        java.util.stream.Collectors.mapping(LedgerEntry::targetId, java.util.stream.Collectors.toList())))
+    Map<String, Map<String, LedgerHistory.Version>> versions = new HashMap<>();
+    byRow.values().stream().collect(java.util.stream.Collectors.groupingBy(l -> l.get(0).key().targetTable(),
+        java.util.stream.Collectors.mapping(this::rowId, java.util.stream.Collectors.toList())))
         .forEach((table, ids) -> versions.put(table, ledger.history().lastVersions(table, ids,
             object -> order.linkOf(object).isPresent())));
     List<RowUndo> rows = new ArrayList<>();
@@ -160,9 +161,13 @@ public final class Rollback {
     for (List<LedgerEntry> entries : byRow.values()) {
       RowUndo.Action action = RowUndo.actionFor(entries);
       LedgerEntry newest = entries.get(0);
-      String version = versions.get(newest.key().targetTable()).get(newest.targetId());
+      String rowId = rowId(entries);
+      // The newest of: any write found under the row's id (a later run's, a rollback's restore) and this
+      // run's own newest write of the record (a later pass's entry may carry another id).
+      LedgerHistory.Version byId = versions.get(newest.key().targetTable()).get(rowId);
+      String version = byId != null && byId.seq() > newest.seq() ? byId.version() : newest.targetVersion();
       if (action == null) unrestorable.add(newest);
-      else rows.add(new RowUndo(newest.key().targetTable(), UUID.fromString(newest.targetId()), action, entries, version));
+      else rows.add(new RowUndo(newest.key().targetTable(), UUID.fromString(rowId), action, entries, version));
     }
     // Tables in removal order; within a table the newest write first, as the run wrote them in reverse.
     rows.sort(Comparator.comparing(RowUndo::table, order.comparator())
@@ -174,6 +179,35 @@ public final class Rollback {
             && r.status() != RunStatus.ROLLED_BACK).map(Run::id).toList();
     return new RollbackPlan(run, links, rows, unresolved, unrestorable,
         ledger.history().laterWrites(runId, RollbackPlan.LATER_WRITES_SHOWN), schema, options.schema(), laterRuns);
+  }
+
+  /**
+   * The row an entry is about: its record's, whichever pass wrote it. fmap's later passes
+   * ({@code Deal~state}, {@code ~lookups}, {@code ~files}) write the record's row again under their own
+   * key, and their entries do not always carry the row's own id (the state pass of a row the org already
+   * had records the id fmap would have given it), so the record, not the entry's id, names the row.
+   */
+  private static String rowOf(RecordKey key) {
+    return key.targetTable() + "/" + recordObject(key.sourceObject()) + "/" + key.sourceId();
+  }
+
+  private static String recordObject(String sourceObject) {
+    int pass = sourceObject.indexOf('~');
+    return pass < 0 ? sourceObject : sourceObject.substring(0, pass);
+  }
+
+  /**
+   * The row's id: the record's own write's in this run, else the record's standing write's (a run that
+   * only wrote a later pass of it), else the entry's.
+   */
+  private String rowId(List<LedgerEntry> entries) {
+    for (LedgerEntry e : entries) {
+      if (!e.key().sourceObject().contains("~")) return e.targetId();
+    }
+    LedgerEntry any = entries.get(0);
+    RecordKey record = new RecordKey(recordObject(any.key().sourceObject()), any.key().sourceId(), any.key().targetTable());
+    LedgerEntry standing = ledger.history().lastLanded(List.of(record)).get(record);
+    return standing != null && standing.targetId() != null ? standing.targetId() : any.targetId();
   }
 
   /**

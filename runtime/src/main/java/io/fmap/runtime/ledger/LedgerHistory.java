@@ -110,11 +110,11 @@ public final class LedgerHistory {
    *
    * @param ignored source objects whose entries do not change the row's version (many-to-many links)
    */
-  public Map<String, String> lastVersions(String targetTable, Collection<String> targetIds,
+  public Map<String, Version> lastVersions(String targetTable, Collection<String> targetIds,
       java.util.function.Predicate<String> ignored) {
     return ledger.read(() -> {
-      Map<String, String> result = new LinkedHashMap<>();
-      try (PreparedStatement find = ledger.connection().prepareStatement("SELECT source_object, target_version "
+      Map<String, Version> result = new LinkedHashMap<>();
+      try (PreparedStatement find = ledger.connection().prepareStatement("SELECT source_object, target_version, seq "
           + "FROM records WHERE target_table = ? AND target_id = ? AND outcome IN ('created', 'updated', 'restored', "
           + "'deleted') ORDER BY seq DESC")) {
         for (String id : targetIds) {
@@ -122,7 +122,7 @@ public final class LedgerHistory {
           try (ResultSet row = find.executeQuery()) {
             while (row.next()) {
               if (ignored.test(row.getString(1))) continue;
-              result.put(id, row.getString(2));
+              result.put(id, new Version(row.getLong(3), row.getString(2)));
               break;
             }
           }
@@ -131,6 +131,9 @@ public final class LedgerHistory {
       return result;
     });
   }
+
+  /** The version (ETag, or null) a write left a row at, and the write's place in the ledger. */
+  public record Version(long seq, String version) {}
 
   /**
    * One page of a run's entries other than the records it skipped unchanged, in ledger order: the
