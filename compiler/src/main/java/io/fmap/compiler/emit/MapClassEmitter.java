@@ -18,6 +18,7 @@ import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.MapTransform;
 import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.PartyCandidate;
+import io.fmap.runtime.api.RowColumns;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
@@ -83,8 +84,14 @@ final class MapClassEmitter {
           .addStatement("return new $T($T.of())", MapResult.Mapped.class, List.class)
           .endControlFlow();
     }
-    apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record))", ROW.nestedClass("Builder"), ROW,
-        JavaLiteral.of(map.target().name()), SourceRef.class);
+    List<String> columns = plainColumns();
+    if (columns.isEmpty()) {
+      apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record))", ROW.nestedClass("Builder"), ROW,
+          JavaLiteral.of(map.target().name()), SourceRef.class);
+    } else {
+      apply.addStatement("$T row = $T.builder(ID, $L, $T.of(record), COLUMNS)", ROW.nestedClass("Builder"), ROW,
+          JavaLiteral.of(map.target().name()), SourceRef.class);
+    }
     for (ObjectMap.Local local : map.locals()) {
       ExprEmitter exprs = new ExprEmitter(program, constants, locals, valueMaps, valueMapMethods, List.of());
       JavaExpr value = exprs.emit(local.value()).boxed();
@@ -120,6 +127,12 @@ final class MapClassEmitter {
         .addField(com.palantir.javapoet.FieldSpec.builder(LOCATION, "LOCATION",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("new $T($L, $L)", LOCATION, JavaLiteral.of(declared.file()), declared.line()).build());
+    if (!columns.isEmpty()) {
+      CodeBlock names = columns.stream().map(c -> CodeBlock.of("$L", JavaLiteral.of(c))).collect(CodeBlock.joining(",$W"));
+      type.addField(com.palantir.javapoet.FieldSpec.builder(RowColumns.class, "COLUMNS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The plain columns this map sets, sorted: the row builder puts each value in its slot.\n")
+          .initializer("$T.of($L)", RowColumns.class, names).build());
+    }
     MethodSpec whenMethod = when.build();
     MethodSpec applyMethod = apply.build();
     type.addFields(constants.fields());
@@ -130,6 +143,12 @@ final class MapClassEmitter {
     type.addMethod(whenMethod);
     type.addMethod(applyMethod);
     return type.build();
+  }
+
+  /** The columns {@code set}/{@code setIfPresent} statements write (not lookups, not the owner), sorted, each once. */
+  private List<String> plainColumns() {
+    return map.assignments().stream().filter(a -> !(a.write() instanceof Write.Bind))
+        .map(a -> a.column().name()).distinct().sorted().toList();
   }
 
   private static MethodSpec getter(String name, Class<?> type, CodeBlock value) {

@@ -66,9 +66,14 @@ final class Catalog {
     return Optional.ofNullable(byEntitySet.get(set));
   }
 
-  /** Metadata changes are rare, so the entity-set map is simply rebuilt (first table by name wins, as before). */
+  /** Every change to {@link #tables} goes through here or {@link #removeTable}, so the entity-set map follows it. */
   private void put(Table t) {
     tables.put(t.name(), t);
+    indexEntitySets();
+  }
+
+  /** Metadata changes are rare, so the entity-set map is simply rebuilt (first table by name wins, as before). */
+  private void indexEntitySets() {
     byEntitySet.clear();
     for (Table each : tables.values()) if (each.entitySetName() != null) byEntitySet.putIfAbsent(each.entitySetName(), each);
   }
@@ -200,6 +205,7 @@ final class Catalog {
 
   void removeTable(String name) {
     tables.remove(name);
+    indexEntitySets();
     keys.remove(name);
     bulkSupport.remove(name);
     metadataVersion++;
@@ -208,7 +214,7 @@ final class Catalog {
   void removeColumn(String table, String column) {
     Table t = require(table);
     List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(column)).toList();
-    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+    put(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
         t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
     oneToMany.values().removeIf(ref -> ref.equals(List.of(table, column)));
     metadataVersion++;
@@ -217,7 +223,7 @@ final class Catalog {
   void removeKey(String table, String key) {
     keyMap(table).remove(key);
     Table t = require(table);
-    tables.put(table, withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
+    put(withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
     metadataVersion++;
   }
 

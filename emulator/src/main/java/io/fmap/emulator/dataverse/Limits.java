@@ -24,18 +24,13 @@ public record Limits(boolean enabled, int requests, long executionMillis, Durati
 
   /**
    * Dataverse's published defaults (fact sheet §4: 6000 requests and 1,200,000 ms of execution per
-   * 300 s, 52 concurrent) with a cost model the fact sheet has no figure for. The fact sheet says
-   * only that a {@code $batch} or bulk request counts once for the request limit while all its inner
-   * work counts toward execution time (§3.3, §4, §10). The per-row cost is the one public figure
-   * found: Microsoft's BulkOperations sample (PowerApps-Samples,
-   * {@code dataverse/orgsvc/CSharp-NETCore/BulkOperations/ExecuteMultiple/README.md}) shows 100 rows
-   * created in one ExecuteMultiple request, the SDK's {@code $batch}, in 4 s: 40 ms per row. Its
-   * CreateMultiple sibling shows 100 in 1 s (10 ms per row), so 40 ms is the conservative end for
-   * bulk messages too. The 10 ms per request (authentication, routing) is an assumption, small
-   * next to the rows. See docs/emulator-dataverse.md, "Cost and latency model".
+   * 300 s, 52 concurrent). The cost model (10 ms per request, 2 ms per row read or written) is an
+   * assumption the fact sheet has no figure for; it stays low because reads are charged per row too
+   * and a page holds up to 5000 rows. The load benchmark models written rows at 40 ms each, the one
+   * public figure found (docs/emulator-dataverse.md, "Cost and latency model").
    */
   public static Limits defaults() {
-    return new Limits(true, 6000, 1_200_000, Duration.ofSeconds(300), 52, 16, 10, 40, false);
+    return new Limits(true, 6000, 1_200_000, Duration.ofSeconds(300), 52, 16, 10, 2, false);
   }
 
   /** Small enough for a test to reach in a few hundred requests. */

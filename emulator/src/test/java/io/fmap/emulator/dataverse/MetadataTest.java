@@ -310,6 +310,7 @@ class MetadataTest {
     assertEquals(204, http.delete("RelationshipDefinitions(SchemaName='new_project_contact')").status());
     assertEquals(204, http.delete("EntityDefinitions(LogicalName='new_project')").status());
     assertEquals(404, http.get("EntityDefinitions(LogicalName='new_project')").status());
+    assertEquals(404, http.get("new_projects").status(), "its entity set is gone with it");
     assertEquals(0, dv.count("new_project"));
     assertEquals(0, http.get("sdkmessagefilters?$filter=primaryobjecttypecode eq 'new_project'").json().path("value").size());
   }

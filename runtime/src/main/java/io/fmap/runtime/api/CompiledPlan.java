@@ -49,11 +49,15 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
   }
 
   public Optional<SourceRouter> router(String sourceObject) {
-    // A plain loop: this runs once per record, and a plan has a handful of routers.
+    return Optional.ofNullable(routerOrNull(sourceObject));
+  }
+
+  /** A plain loop and no Optional: this runs once per record, and a plan has a handful of routers. */
+  private SourceRouter routerOrNull(String sourceObject) {
     for (SourceRouter r : routers) {
-      if (r.sourceObject().equals(sourceObject)) return Optional.of(r);
+      if (r.sourceObject().equals(sourceObject)) return r;
     }
-    return Optional.empty();
+    return null;
   }
 
   /** Every map, grouped by source object in router order, each group in declaration order. */
@@ -94,16 +98,16 @@ public record CompiledPlan(String hash, SortedMap<String, Object> params, List<L
    */
   public List<MapResult> transform(SourceRecord record, MappingContext context) {
     // The SourceRef of a failure is built only when one happens: this runs once per record.
-    Optional<SourceRouter> router = router(record.object());
-    if (router.isEmpty()) {
+    SourceRouter router = routerOrNull(record.object());
+    if (router == null) {
       return List.of(MapResult.failed(new MappingError(MappingError.Code.NO_ROUTE,
           "no map reads source object " + record.object(), null, SourceRef.of(record))));
     }
     List<MapTransform> chosen;
     try {
-      chosen = router.get().route(record, context);
+      chosen = router.route(record, context);
     } catch (RuntimeException failure) {
-      FmapLocation fallback = router.get().maps().isEmpty() ? null : router.get().maps().get(0).location();
+      FmapLocation fallback = router.maps().isEmpty() ? null : router.maps().get(0).location();
       return List.of(MapResult.failed(errorOf(failure, fallback, SourceRef.of(record))));
     }
     if (chosen.isEmpty()) {

@@ -1,11 +1,8 @@
 package io.fmap.runtime.api;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,31 +85,6 @@ final class RecordFields extends AbstractMap<String, Object> {
 
   @Override
   public Set<Map.Entry<String, Object>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Map.Entry<String, Object>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < values.length;
-          }
-
-          @Override
-          public Map.Entry<String, Object> next() {
-            if (next >= values.length) throw new NoSuchElementException();
-            int i = next++;
-            // SimpleImmutableEntry, unlike Map.entry, takes a null value: a JSON null stays a field.
-            return new AbstractMap.SimpleImmutableEntry<>(shape.name(i), values[i]);
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return values.length;
-      }
-    };
+    return new ArrayEntries<>(values.length, shape::name, i -> values[i]);
   }
 }

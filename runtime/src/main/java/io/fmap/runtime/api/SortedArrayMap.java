@@ -1,10 +1,8 @@
 package io.fmap.runtime.api;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -92,31 +90,7 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
 
   @Override
   public Set<Map.Entry<String, V>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Map.Entry<String, V>> iterator() {
-        return new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return next < size;
-          }
-
-          @Override
-          public Map.Entry<String, V> next() {
-            if (next >= size) throw new NoSuchElementException();
-            int i = next++;
-            return new AbstractMap.SimpleImmutableEntry<>(keys[i], value(i));
-          }
-        };
-      }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
+    return new ArrayEntries<>(size, i -> keys[i], this::value);
   }
 
   @Override
@@ -267,14 +241,15 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
       } else if (kept == values.length) {
         map = new SortedArrayMap<>(keys.names(), values, kept);
       } else {
+        // The values move to the front of their own array; the shared names cannot, so the kept
+        // ones get an array of their own.
         String[] someKeys = new String[kept];
-        Object[] someValues = new Object[kept];
         for (int i = 0, j = 0; i < values.length; i++) {
           if (values[i] == UNSET) continue;
           someKeys[j] = keys.name(i);
-          someValues[j++] = values[i];
+          values[j++] = values[i];
         }
-        map = new SortedArrayMap<>(someKeys, someValues, kept);
+        map = new SortedArrayMap<>(someKeys, values, kept);
       }
       values = null;
       return map;

@@ -223,7 +223,7 @@ public final class DataverseTargetConnector implements TargetConnector {
     return maxUpload / 4 * 3;
   }
 
-  /** Into the large-file store; the note says where the file is and no longer claims to hold one. */
+  /** Into the large-file store; the note's text says where the file is. */
   @Override
   public Map<String, Object> storeLargeFile(String table, String sourceId, String fileName, InputStream body)
       throws IOException {
@@ -232,10 +232,8 @@ public final class DataverseTargetConnector implements TargetConnector {
           + table + " has no note text to hold its link; map large files to notes (annotation)");
     }
     String link = files.store(table, sourceId, fileName, body);
-    Map<String, Object> columns = new java.util.TreeMap<>();
-    columns.put("notetext", keptAt(fileName, link));
-    columns.put("isdocument", false);
-    return columns;
+    // Only the text: the rest of the note stays as its map made it, so reconcile and sample diff find it unchanged.
+    return Map.of("notetext", keptAt(fileName, link));
   }
 
   private String keptAt(String name, String link) {

@@ -90,14 +90,13 @@ final class Html {
         }
         i = close + 1;
       } else if (c == '&') {
-        int semi = html.indexOf(';', i + 1);
-        String decoded = semi > 0 && semi - i <= 10 ? entity(html.substring(i + 1, semi)) : null;
+        Decoded decoded = entityAt(html, i);
         if (decoded == null) {
           out.append(c);
           i++;
         } else {
-          out.append(decoded);
-          i = semi + 1;
+          out.append(decoded.text());
+          i = decoded.end();
         }
       } else {
         // In HTML a line break in the source is only white space; tags make the lines.
@@ -122,6 +121,24 @@ final class Html {
     if (end < 0) return html.length();
     int close = html.indexOf('>', end);
     return close < 0 ? html.length() : close + 1;
+  }
+
+  /** An entity's text and the index just after its {@code ;}. */
+  record Decoded(String text, int end) {}
+
+  /**
+   * The entity starting at {@code at} (an {@code &}), or null when none is there. The {@code ;} is
+   * looked for in the next ten characters only, so text full of {@code &} stays linear to scan.
+   */
+  static Decoded entityAt(String s, int at) {
+    int limit = Math.min(s.length(), at + 11);
+    for (int i = at + 1; i < limit; i++) {
+      if (s.charAt(i) == ';') {
+        String text = entity(s.substring(at + 1, i));
+        return text == null ? null : new Decoded(text, i + 1);
+      }
+    }
+    return null;
   }
 
   /** The character(s) of a named or numeric entity ({@code amp}, {@code #233}, {@code #x1F600}); null when unknown. */

@@ -116,14 +116,13 @@ final class HtmlSanitizer {
   }
 
   private void entity() {
-    int semi = in.indexOf(';', pos + 1);
-    String decoded = semi > 0 && semi - pos <= 10 ? Html.entity(in.substring(pos + 1, semi)) : null;
+    Html.Decoded decoded = Html.entityAt(in, pos);
     if (decoded == null) {
       out.append("&amp;");
       pos++;
     } else {
-      out.append(Html.escape(decoded));
-      pos = semi + 1;
+      out.append(Html.escape(decoded.text()));
+      pos = decoded.end();
     }
   }
 
@@ -321,7 +320,8 @@ final class HtmlSanitizer {
         // The first of two same-named attributes wins, as in browsers.
         if (!attribute.isEmpty()) attributes.putIfAbsent(attribute, decode(value));
       }
-      return new Tag(name, attributes, selfClosing, n); // an unclosed tag at the end: nothing after it is text
+      // A tag still open at the end of the input is no tag (browsers drop it): a nameless one is dropped here too.
+      return new Tag("", Map.of(), false, n);
     }
 
     private static boolean isNameChar(char c) {
@@ -334,14 +334,13 @@ final class HtmlSanitizer {
       StringBuilder b = new StringBuilder(value.length());
       for (int i = 0; i < value.length(); ) {
         char c = value.charAt(i);
-        int semi = c == '&' ? value.indexOf(';', i + 1) : -1;
-        String decoded = semi > 0 && semi - i <= 10 ? Html.entity(value.substring(i + 1, semi)) : null;
+        Html.Decoded decoded = c == '&' ? Html.entityAt(value, i) : null;
         if (decoded == null) {
           b.append(c);
           i++;
         } else {
-          b.append(decoded);
-          i = semi + 1;
+          b.append(decoded.text());
+          i = decoded.end();
         }
       }
       return b.toString();

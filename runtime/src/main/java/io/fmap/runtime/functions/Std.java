@@ -289,7 +289,7 @@ public final class Std {
    * {@code email | email_normalize ?? ignore} leaves bad addresses out.
    */
   public static String emailNormalize(String text) {
-    return isBlank(text) ? null : Contacts.email(text);
+    return text == null ? null : Contacts.email(text); // blank text holds no address: null
   }
 
   /**

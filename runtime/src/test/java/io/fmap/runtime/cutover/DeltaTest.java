@@ -14,6 +14,7 @@ import io.fmap.runtime.exec.ObjectSummary;
 import io.fmap.runtime.exec.ReadWatermarks;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.Watermark;
 import io.fmap.runtime.source.SourceConnector;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Migrate, change records in Spark (and one row in Dynamics), then delta under each conflict policy. */
 class DeltaTest {
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @Test
   void aDeltaLoadsWhatChangedAndHoldsBackAConflictUntilAPolicyDecides() throws Exception {

@@ -13,6 +13,7 @@ import io.fmap.runtime.exec.ObjectSummary;
 import io.fmap.runtime.exec.RunSummary;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.RunStatus;
 import io.fmap.runtime.source.SourceConnector;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreExistingRowsRollbackTest {
   private static final int PRE_EXISTING = 4;
 
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @Test
   void rollbackRestoresUpdatedPreExistingRowsRefusesOneEditedSinceAndTheLoadRunsAgain() throws Exception {

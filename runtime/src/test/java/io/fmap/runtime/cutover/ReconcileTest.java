@@ -13,6 +13,7 @@ import io.fmap.runtime.exec.ObjectSummary;
 import io.fmap.runtime.exec.RunSummary;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.RowWrite;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconcileTest {
-  @TempDir static Path dir;
+  @TempDir(factory = MemoryTempDir.class) static Path dir;
   private MigratedFixture fx;
   private RunSummary load;
 

@@ -15,6 +15,7 @@ import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Intent;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.Operation;
 import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Migrate with the real executor into the Dataverse emulator, then roll back: the target is as it was. */
 class RollbackEndToEndTest {
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @Test
   void migrateThenRollbackEveryRunLeavesTheTargetAsBeforeIncludingAnUpdatedPreExistingRow() throws Exception {

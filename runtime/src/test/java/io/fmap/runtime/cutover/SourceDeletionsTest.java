@@ -8,6 +8,7 @@ import io.fmap.runtime.dataverse.DataverseTargetConnector;
 import io.fmap.runtime.exec.MigratedFixture;
 import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.RunStatus;
 import io.fmap.runtime.ledger.WriteKind;
@@ -31,7 +32,7 @@ class SourceDeletionsTest {
   /** A restored row is created again: Dataverse gives it a new {@code createdon}, as it would here. */
   private static final List<String> RECREATED = List.of("createdon");
 
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
 
   @Test
   void rowsOfRecordsDeletedInTheSourceAreDeletedWithBeforeImagesAndRollbackBringsThemBack() throws Exception {

@@ -101,7 +101,7 @@ class AnnotationFilesTest {
           new java.io.ByteArrayInputStream(new byte[10]));
       String link = "https://files.example/crm/annotation/fil-1/site%20survey.mp4";
       assertEquals(Map.of("notetext", "File site survey.mp4 is larger than this org accepts (maxuploadfilesize 6000000 "
-          + "bytes of Base64); it is kept at " + link, "isdocument", false), columns);
+          + "bytes of Base64); it is kept at " + link), columns);
       assertEquals(link, org.files.kept().get(0).link());
       var refused = assertThrows(java.io.IOException.class,
           () -> c.storeLargeFile("task", "t-1", "x.bin", new java.io.ByteArrayInputStream(new byte[1])));

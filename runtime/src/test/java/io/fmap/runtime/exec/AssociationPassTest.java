@@ -11,6 +11,7 @@ import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.Intent;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerLocation;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.ledger.Operation;
 import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
@@ -45,7 +46,7 @@ class AssociationPassTest {
   private static final UUID CONTACT_1 = UUID.nameUUIDFromBytes("con-1".getBytes());
   private static final UUID CONTACT_2 = UUID.nameUUIDFromBytes("con-2".getBytes());
 
-  @TempDir Path dir;
+  @TempDir(factory = MemoryTempDir.class) Path dir;
   private final List<Link> sent = new ArrayList<>();
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.emulator.dataverse.Limits;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadExecutorTest {
-  @TempDir static Path dir;
+  @TempDir(factory = MemoryTempDir.class) static Path dir;
   private LoadFixture fixture;
   private RunSummary first;
 

@@ -105,6 +105,14 @@ class SanitizeHtmlTest {
     assertEquals(100, clean.split("<div>", -1).length - 1);
   }
 
+  /** Text full of ampersands or unclosed quotes is scanned once, not once per character. */
+  @Test
+  void pathologicalInputIsReadInOnePass() {
+    String ampersands = "&".repeat(200_000);
+    assertEquals("&amp;".repeat(200_000), Std.sanitizeHtml(ampersands));
+    assertEquals("x", Std.sanitizeHtml("x<a href=\"" + "y".repeat(200_000)));
+  }
+
   @Test
   void sanitizingTwiceChangesNothing() {
     for (String html : List.of("<p onclick=x>a &amp; b<script>x</script><img src=\"data:image/png;base64," + PNG

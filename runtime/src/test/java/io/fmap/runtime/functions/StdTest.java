@@ -343,6 +343,18 @@ class StdTest {
     }
 
     @Test
+    void aLeadingDoubleZeroIsAPlusOnlyOnNationalNumbersAndNoDigitsIsNoNumber() {
+      assertEquals("+12", Std.phoneNormalize("00 12"));
+      assertEquals("+0012", Std.phoneNormalize("+00 12"), "after a plus, zeros are digits");
+      assertEquals("+1 x5", Std.phoneNormalize("001 ext 5"));
+      assertEquals("0", Std.phoneNormalize("0"));
+      assertNull(Std.phoneNormalize("00"));
+      assertNull(Std.phoneNormalize("+"));
+      assertNull(Std.phoneNormalize("- ( )"));
+      assertEquals("+12", Std.phoneNormalize("0012", "44"), "a double zero is already international");
+    }
+
+    @Test
     void nationalNumbersTakeTheCountryCodeWithoutTheTrunkZero() {
       assertEquals("+442079460018", Std.phoneNormalize("020 7946 0018", "+44"));
       assertEquals("+4930123456", Std.phoneNormalize("030/123456", "49"));

@@ -1,7 +1,8 @@
 package io.fmap.runtime.ledger;
 
+import java.io.BufferedReader;
 import java.io.FileOutputStream;
-import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,16 +15,24 @@ import java.util.Set;
  * way the executor does, against a "server" that is an append-only file of received writes. The
  * test kills it at arbitrary instants and runs it again; each run resumes the same ledger run.
  *
- * <p>Arguments: ledger (file path or JDBC URL), server file, number of records, batch size.
+ * <p>Arguments: ledger (file path or JDBC URL), server file, number of records, batch size. The
+ * test starts each writer ahead of its turn, while the one before it still runs: the writer loads
+ * its classes and the JDBC driver, prints {@code ready}, and touches the ledger and the server only
+ * once a {@code go} line arrives on stdin.
  */
 public final class CrashingWriter {
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     LedgerLocation location = LedgerLocation.parse(Path.of("."), args[0]);
     Path serverFile = Path.of(args[1]);
     int records = Integer.parseInt(args[2]);
     int batchSize = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    warmUp(location);
+    out.println("ready");
+    if (!"go".equals(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine())) {
+      return; // the test ended without needing this writer
+    }
     try (Ledger ledger = Ledger.open(location);
         WriterLock lock = ledger.lockForWriting("pid " + ProcessHandle.current().pid() + " (crash test)");
         FileOutputStream server = new FileOutputStream(serverFile.toFile(), true)) {
@@ -64,6 +73,19 @@ public final class CrashingWriter {
       }
       ledger.finishRun(run, RunStatus.COMPLETED);
       out.println("done");
+    }
+  }
+
+  /**
+   * Start-up work every run does anyway, done before {@code go}: the ledger's and the driver's
+   * classes, and for SQLite the native library, which the driver unpacks and loads.
+   */
+  private static void warmUp(LedgerLocation location) throws Exception {
+    Class.forName(Ledger.class.getName());
+    if (location.dialect() == Dialect.SQLITE) {
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } else {
+      java.sql.DriverManager.getDriver(location.jdbcUrl());
     }
   }
 }

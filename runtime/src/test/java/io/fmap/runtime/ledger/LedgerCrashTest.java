@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +41,7 @@ class LedgerCrashTest {
   static final int BATCH = 40;
   static final int KILLS = 20;
 
-  @TempDir
+  @TempDir(factory = MemoryTempDir.class)
   Path dir;
 
   static RecordKey key(int i) {
@@ -93,7 +96,7 @@ class LedgerCrashTest {
     for (int kill = 0; kill < KILLS; kill++) {
       int linesBeforeKill = 1 + random.nextInt(2 * BATCH);
       int extraMicros = random.nextInt(3000);
-      ChildRun child = runChild(ledgerFile, serverFile, linesBeforeKill, extraMicros);
+      ChildRun child = runChild(ledgerFile, serverFile, linesBeforeKill, extraMicros, true);
       if (child.finished()) {
         break;
       }
@@ -104,7 +107,7 @@ class LedgerCrashTest {
     }
     assertTrue(killedMidRun >= KILLS - 2, "the writer was killed mid-run only " + killedMidRun + " times");
 
-    ChildRun last = runChild(ledgerFile, serverFile, Integer.MAX_VALUE, 0);
+    ChildRun last = runChild(ledgerFile, serverFile, Integer.MAX_VALUE, 0, false);
     assertTrue(last.finished(), "the last run completes");
     Set<RecordKey> confirmed = checkConsistent(ledgerFile, serverFile, "at the end");
     assertEquals(RECORDS, confirmed.size());
@@ -144,18 +147,25 @@ class LedgerCrashTest {
 
   record ChildRun(boolean finished) {}
 
+  /**
+   * The writer for the next run, already started: JVM start-up and class loading are most of a
+   * run's time, and they overlap the run before it (the writer waits for {@code go} before it
+   * touches the ledger, so every run still begins after the previous writer is dead).
+   */
+  private Process standby;
+
   /** Runs the writer until it has printed {@code lines} lines (then kills it) or exits by itself. */
-  private ChildRun runChild(LedgerLocation ledgerFile, Path serverFile, int lines, int extraMicros) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
-        ledgerFile.jdbcUrl(), serverFile.toString(), Integer.toString(RECORDS), Integer.toString(BATCH))
-        .redirectError(dir.resolve("child.err").toFile())
-        .start();
-    // Bounded: a child that hangs is killed and the test fails on its missing output.
-    CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(process::destroyForcibly);
+  private ChildRun runChild(LedgerLocation ledgerFile, Path serverFile, int lines, int extraMicros, boolean moreRuns)
+      throws Exception {
+    Process process = standby != null ? standby : startWriter(ledgerFile, serverFile);
+    standby = moreRuns ? startWriter(ledgerFile, serverFile) : null;
     List<String> seen = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      String ready = out.readLine();
+      assertEquals("ready", ready, () -> "writer did not start: " + readQuietly(dir.resolve("child.err")));
+      in.write("go\n");
+      in.flush();
       String line;
       while ((line = out.readLine()) != null) {
         seen.add(line);
@@ -180,6 +190,29 @@ class LedgerCrashTest {
       throw new AssertionError("writer ended without finishing: " + readQuietly(dir.resolve("child.err")));
     }
     return new ChildRun(done);
+  }
+
+  private Process startWriter(LedgerLocation ledgerFile, Path serverFile) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // The driver's native library is unpacked into the test's folder: a killed writer cannot
+    // delete its copy, and in the system temp folder the copies would pile up.
+    Process process = new ProcessBuilder(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Dorg.sqlite.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(),
+        ledgerFile.jdbcUrl(), serverFile.toString(), Integer.toString(RECORDS), Integer.toString(BATCH))
+        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile()))
+        .start();
+    // Bounded: a child that hangs is killed and the test fails on its missing output.
+    CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(process::destroyForcibly);
+    return process;
+  }
+
+  @AfterEach
+  void stopStandby() throws InterruptedException {
+    if (standby != null) {
+      standby.destroyForcibly();
+      assertTrue(standby.waitFor(60, TimeUnit.SECONDS), "the standby writer did not stop");
+      standby = null;
+    }
   }
 
   private static String readQuietly(Path file) {

@@ -9,6 +9,7 @@ import io.fmap.runtime.exec.ConnectorDirectory;
 import io.fmap.runtime.exec.LoadExecutor;
 import io.fmap.runtime.exec.LoadFixture;
 import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.MemoryTempDir;
 import io.fmap.runtime.owner.FallbackRule;
 import io.fmap.runtime.owner.OwnerResolver;
 import io.fmap.runtime.owner.SourceUser;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sample, migrate and diff against both emulators with the hand-written plan. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleRunTest {
-  @TempDir static Path dir;
+  @TempDir(factory = MemoryTempDir.class) static Path dir;
   private LoadFixture fixture;
 
   @BeforeAll
