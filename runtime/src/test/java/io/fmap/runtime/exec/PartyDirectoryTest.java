@@ -9,19 +9,11 @@ import io.fmap.emulator.dataverse.Limits;
 import io.fmap.runtime.api.PartyCandidate;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
-import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.DataverseTargetConnector;
-import io.fmap.runtime.dataverse.Identity;
-import io.fmap.runtime.dataverse.RetryPolicy;
-import io.fmap.runtime.dataverse.Secret;
-import io.fmap.runtime.target.LinkOnlyFileStore;
+import io.fmap.runtime.owner.DirectorySnapshotTest;
 import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.WriteResult;
-import io.fmap.schema.SchemaSnapshots;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +40,7 @@ class PartyDirectoryTest {
     UUID twinB = new UUID(1, 3);
     UUID lead = new UUID(2, 1);
     try (DataverseEmulator emulator = DataverseEmulator.start(EmulatorConfig.defaults().withLimits(Limits.none()));
-        DataverseTargetConnector target = DataverseTargetConnector.open(new DataverseConfig(
-                URI.create(emulator.rootUrl()), DataverseConfig.DEFAULT_API_VERSION, URI.create(emulator.tokenUrl("fmap")),
-                emulator.rootUrl() + "/.default", List.of(new Identity("fmap-demo", null, Secret.of("fmap-demo"))),
-                100, 2, false, false, null),
-            SchemaSnapshots.fromJson(stdlibDynamicsSchema()), RetryPolicy.DEFAULT, new LinkOnlyFileStore("files"))) {
+        DataverseTargetConnector target = DirectorySnapshotTest.connectorTo(emulator)) {
       List<WriteResult> written = new ArrayList<>(target.write("contact", List.of(
           contact("c1", ines, "Ines@Client.example"),
           contact("c2", twinA, "shared@client.example"),
@@ -78,11 +66,5 @@ class PartyDirectoryTest {
 
   private static RowWrite contact(String sourceId, UUID id, String email) {
     return new RowWrite(sourceId, new RowAddress.ById(id), Map.of("lastname", sourceId, "emailaddress1", email));
-  }
-
-  private static String stdlibDynamicsSchema() throws Exception {
-    try (InputStream in = PartyDirectoryTest.class.getResourceAsStream(EmulatorConfig.STDLIB_SCHEMA)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -21,16 +21,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Owner resolution against the Dataverse emulator's seeded users, read through the real connector. */
-class DirectorySnapshotTest {
+public class DirectorySnapshotTest {
 
   @Test
   void theEmulatorsSeededUsersAndTeamResolveOwnersByEmail() throws Exception {
     try (DataverseEmulator emulator = DataverseEmulator.start(EmulatorConfig.defaults().withLimits(Limits.none()));
-        DataverseTargetConnector target = DataverseTargetConnector.open(new DataverseConfig(
-                URI.create(emulator.rootUrl()), DataverseConfig.DEFAULT_API_VERSION, URI.create(emulator.tokenUrl("fmap")),
-                emulator.rootUrl() + "/.default", List.of(new Identity("fmap-demo", null, Secret.of("fmap-demo"))),
-                100, 2, false, false, null),
-            SchemaSnapshots.fromJson(stdlibDynamicsSchema()), RetryPolicy.DEFAULT, new LinkOnlyFileStore("files"))) {
+        DataverseTargetConnector target = connectorTo(emulator)) {
       DirectorySnapshot directory = DirectorySnapshot.read(target);
 
       List<TargetUser> people = directory.users().stream()
@@ -55,6 +51,15 @@ class DirectorySnapshotTest {
       assertTrue(nobody.owner().odataBind().startsWith("/teams("), nobody.owner().odataBind());
       assertFalse(OwnerReport.builder(resolver).count("Contact", "u3").build().hasBlockers());
     }
+  }
+
+  /** The real connector to the emulator as its client, with the standard set's Dynamics schema. */
+  public static DataverseTargetConnector connectorTo(DataverseEmulator emulator) throws Exception {
+    return DataverseTargetConnector.open(new DataverseConfig(
+            URI.create(emulator.rootUrl()), DataverseConfig.DEFAULT_API_VERSION, URI.create(emulator.tokenUrl("fmap")),
+            emulator.rootUrl() + "/.default", List.of(new Identity("fmap-demo", null, Secret.of("fmap-demo"))),
+            100, 2, false, false, null),
+        SchemaSnapshots.fromJson(stdlibDynamicsSchema()), RetryPolicy.DEFAULT, new LinkOnlyFileStore("files"));
   }
 
   private static String stdlibDynamicsSchema() throws Exception {
