@@ -169,9 +169,19 @@ final class Catalog {
   void enableNotes(String table) {
     Optional<Column> regarding = noteRegarding();
     if (regarding.isEmpty() || hasNotes(table)) return;
-    Column c = regarding.get();
-    List<LookupTarget> targets = new ArrayList<>(c.targets());
+    List<LookupTarget> targets = new ArrayList<>(regarding.get().targets());
     targets.add(new LookupTarget(table, "objectid_" + table));
+    noteTargets(regarding.get(), targets);
+  }
+
+  /** A deleted table's {@code <table>_Annotations} relationship goes with it. */
+  private void dropNotes(String table) {
+    Optional<Column> regarding = noteRegarding();
+    if (regarding.isEmpty() || !hasNotes(table)) return;
+    noteTargets(regarding.get(), regarding.get().targets().stream().filter(t -> !t.table().equals(table)).toList());
+  }
+
+  private void noteTargets(Column c, List<LookupTarget> targets) {
     replaceColumn("annotation", new Column(c.name(), c.displayName(), c.type(), c.maxLength(), c.precision(),
         c.minValue(), c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), targets, c.custom()));
   }
@@ -199,7 +209,9 @@ final class Catalog {
   }
 
   void removeTable(String name) {
+    dropNotes(name);
     tables.remove(name);
+    byEntitySet.values().removeIf(t -> t.name().equals(name));
     keys.remove(name);
     bulkSupport.remove(name);
     metadataVersion++;
@@ -208,7 +220,7 @@ final class Catalog {
   void removeColumn(String table, String column) {
     Table t = require(table);
     List<Column> columns = t.columns().stream().filter(c -> !c.name().equals(column)).toList();
-    tables.put(table, new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
+    put(new Table(t.name(), t.displayName(), t.entitySetName(), t.primaryIdColumn(),
         t.primaryNameColumn(), t.ownership(), t.activity(), t.custom(), columns, t.keys()));
     oneToMany.values().removeIf(ref -> ref.equals(List.of(table, column)));
     metadataVersion++;
@@ -217,7 +229,7 @@ final class Catalog {
   void removeKey(String table, String key) {
     keyMap(table).remove(key);
     Table t = require(table);
-    tables.put(table, withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
+    put(withKeys(t, t.keys().stream().filter(k -> !k.name().equals(key)).toList()));
     metadataVersion++;
   }
 
