@@ -174,9 +174,19 @@ final class Catalog {
   void enableNotes(String table) {
     Optional<Column> regarding = noteRegarding();
     if (regarding.isEmpty() || hasNotes(table)) return;
-    Column c = regarding.get();
-    List<LookupTarget> targets = new ArrayList<>(c.targets());
+    List<LookupTarget> targets = new ArrayList<>(regarding.get().targets());
     targets.add(new LookupTarget(table, "objectid_" + table));
+    noteTargets(regarding.get(), targets);
+  }
+
+  /** A deleted table's {@code <table>_Annotations} relationship goes with it. */
+  private void dropNotes(String table) {
+    Optional<Column> regarding = noteRegarding();
+    if (regarding.isEmpty() || !hasNotes(table)) return;
+    noteTargets(regarding.get(), regarding.get().targets().stream().filter(t -> !t.table().equals(table)).toList());
+  }
+
+  private void noteTargets(Column c, List<LookupTarget> targets) {
     replaceColumn("annotation", new Column(c.name(), c.displayName(), c.type(), c.maxLength(), c.precision(),
         c.minValue(), c.maxValue(), c.required(), c.validForCreate(), c.validForUpdate(), c.options(), targets, c.custom()));
   }
@@ -204,6 +214,7 @@ final class Catalog {
   }
 
   void removeTable(String name) {
+    dropNotes(name);
     tables.remove(name);
     indexEntitySets();
     keys.remove(name);

@@ -330,6 +330,13 @@ final class RowWriter {
   void delete(Store.Tx tx, Table table, Row row, String ifMatch) {
     if (ifMatch != null && !"*".equals(ifMatch) && !ifMatch.equals(row.etag())) throw versionMismatch();
     tx.remove(table.name(), row.id());
+    // An activity's parties (senders, recipients, attendees) are deleted with it, as on an org.
+    if (table.activity()) {
+      for (Row party : store.all("activityparty")) {
+        JsonNode of = party.get("activityid");
+        if (of != null && row.id().toString().equals(of.asText())) tx.remove("activityparty", party.id());
+      }
+    }
     // A deleted row's N:N links go with it.
     for (io.fmap.schema.Relationship rel : store.catalog().manyToMany()) {
       for (String side : java.util.List.of(rel.table1(), rel.table2()).stream().distinct().toList()) {

@@ -203,6 +203,12 @@ class MetadataTest {
     assertEquals("0x0", refused.code());
     assertTrue(refused.message().contains("undeclared property 'objectid_new_memo'"), refused.message());
     assertEquals(1, dv.count("annotation"));
+
+    assertEquals(204, http.delete("EntityDefinitions(LogicalName='new_memo')").status());
+    assertEquals(204, http.delete("annotations(" + Http.idOf(note) + ")").status());
+    assertEquals(204, http.delete("EntityDefinitions(LogicalName='new_ledger')").status());
+    JsonNode targets = http.get("EntityDefinitions(LogicalName='annotation')/Attributes(LogicalName='objectid')").json().path("Targets");
+    assertFalse(targets.toString().contains("new_ledger"), "a deleted table's notes relationship goes with it: " + targets);
   }
 
   /** Creates a custom table with a primary name column and one row in it; returns the row's id. */

@@ -279,6 +279,8 @@ class RecordRulesTest extends SharedEmulator {
     assertEquals(204, email.status(), email.body());
     Http.Answer parties = http.get("activityparties?$filter=_activityid_value eq " + Http.idOf(email) + "&$count=true");
     assertEquals(3, parties.json().path("@odata.count").asInt(), parties.body());
+    assertEquals(204, http.delete("emails(" + Http.idOf(email) + ")").status());
+    assertEquals(0, dv.count("activityparty"), "an activity's parties are deleted with it");
   }
 
   @Test
