@@ -61,9 +61,13 @@ class DirectoryFileStoreTest {
     InputStream broken = new InputStream() {
       private int left = 1000;
 
+      // Every read after the first 1,000 bytes fails, not only one: InputStream.read(byte[]) swallows an
+      // exception after the first byte of a block, so a stream that failed once and then went on
+      // answering 'x' would be copied forever (it filled the disk with 13 GB before this was found).
       @Override
       public int read() throws IOException {
-        if (left-- == 0) throw new IOException("connection reset");
+        if (left <= 0) throw new IOException("connection reset");
+        left--;
         return 'x';
       }
     };
