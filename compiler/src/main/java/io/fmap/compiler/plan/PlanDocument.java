@@ -49,7 +49,9 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
   public record MapSection(String name, String source, String target, String routing, String filter,
                            List<FieldLine> fields, List<String> ignored, String at) {}
 
-  public record ValueMapSection(String name, String from, String to, List<FieldLine> entries, String at) {}
+  /** {@code notTransferred}: what the source options carry that the target cannot hold (Spark stage colours); empty if nothing. */
+  public record ValueMapSection(String name, String from, String to, List<FieldLine> entries, String notTransferred,
+                                String at) {}
 
   public static PlanDocument of(Program program, List<String> warnings) {
     List<ParamLine> params = program.params().stream()
@@ -116,7 +118,18 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
     }
     v.otherwise().ifPresent(o -> entries.add(new FieldLine("else", option(o), "", at(v.span()))));
     return new ValueMapSection(v.name(), "spark." + v.sourceObject() + "." + v.sourceField().name(),
-        "dynamics." + v.targetTable() + "." + v.targetColumn().name(), entries, at(v.span()));
+        "dynamics." + v.targetTable() + "." + v.targetColumn().name(), entries, coloursLeftBehind(v.sourceField()),
+        at(v.span()));
+  }
+
+  /**
+   * Spark stages carry a colour; a Dataverse choice option has none, so the colours stay behind. The
+   * plan says so (the standard set's promise), naming each option's colour so a reviewer can see what is lost.
+   */
+  private static String coloursLeftBehind(io.fmap.schema.Column sourceField) {
+    List<String> colours = sourceField.options().stream().filter(o -> o.color() != null)
+        .map(o -> ExprPrinter.quote(o.label()) + " " + o.color()).toList();
+    return colours.isEmpty() ? "" : "option colours (Dynamics choices have none): " + String.join(", ", colours);
   }
 
   private static String option(OptionValue o) {

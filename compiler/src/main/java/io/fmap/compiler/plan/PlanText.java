@@ -44,6 +44,7 @@ public final class PlanText {
     for (PlanDocument.ValueMapSection v : plan.valueMaps()) {
       line(out, 1, v.name() + ": " + v.from() + " -> " + v.to(), v.at());
       for (PlanDocument.FieldLine e : v.entries()) line(out, 2, e.target() + " -> " + e.expression(), e.at());
+      if (!v.notTransferred().isEmpty()) line(out, 2, "not transferred: " + v.notTransferred(), v.at());
     }
 
     section(out, "two-pass lookups", plan.twoPassEdges().isEmpty());

@@ -41,6 +41,17 @@ class StdlibPlanTest {
     Approvals.verify(planned(STDLIB).json(), QUIET.forFile().withExtension(".json"));
   }
 
+  /** Spark stage colours have no place in a Dynamics choice: the plan says they stay behind, other value maps say nothing. */
+  @Test
+  void theStageColoursAreReportedAsNotTransferred() throws IOException {
+    java.util.List<String> lines = planned(STDLIB).text().lines().toList();
+    int stages = lines.indexOf(lines.stream().filter(l -> l.startsWith("  stage_to_salesstage:")).findFirst().orElseThrow());
+    String report = lines.subList(stages, lines.size()).stream().filter(l -> l.contains("not transferred:")).findFirst()
+        .orElseThrow();
+    assertTrue(report.contains("\"Legal Review\" #e91e63"), report);
+    assertEquals(1, lines.stream().filter(l -> l.contains("not transferred:")).count(), "only the stage map has colours");
+  }
+
   @Test
   void theStdlibGeneratedJavaIsPinned() throws IOException {
     JavaEmitter.Emitted emitted = JavaEmitter.emit(planned(STDLIB).program());
