@@ -17,23 +17,18 @@ import io.fmap.runtime.ledger.Outcome;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.ledger.RunMode;
 import io.fmap.runtime.ledger.WriteKind;
-import io.fmap.runtime.source.MalformedRecord;
-import io.fmap.runtime.source.SourceConnector;
+import io.fmap.runtime.source.InMemorySource;
 import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.runtime.target.WriteResult;
-import io.fmap.schema.SystemSchema;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,25 +90,15 @@ class AssociationPassTest {
   }
 
   private AssociationPass pass(Ledger ledger, long run, FaultHook hook) {
-    return new AssociationPass(ledger, new OneProject(), new LinkRecorder(), hook, 10, run);
+    return new AssociationPass(ledger, oneProject(), new LinkRecorder(), hook, 10, run);
   }
 
-  /** A source with one project linked to three contacts (one listed twice). */
-  private static final class OneProject implements SourceConnector {
-    @Override public SystemSchema schema() { throw new UnsupportedOperationException("not read by the pass"); }
-
-    @Override
-    public Stream<SourceRecord> records(String object, Instant updatedSince, Consumer<MalformedRecord> quarantine) {
+  /** A source with one project linked to three contacts (one listed twice); the pass reads projects only. */
+  private static InMemorySource oneProject() {
+    return new InMemorySource(object -> {
       assertEquals("Project", object);
-      return Stream.of(new SourceRecord("Project", "prj-1",
-          Map.of("contact_ids", List.of("con-1", "con-2", "con-3", "con-1"))));
-    }
-
-    @Override public long count(String object, Instant updatedSince) { return 1; }
-
-    @Override public InputStream openFile(String fileId) { throw new UnsupportedOperationException("no files"); }
-
-    @Override public void close() { }
+      return List.of(new SourceRecord("Project", "prj-1", Map.of("contact_ids", List.of("con-1", "con-2", "con-3", "con-1"))));
+    });
   }
 
   /** A target that records the links it is asked to make; each is made (or was there already). */

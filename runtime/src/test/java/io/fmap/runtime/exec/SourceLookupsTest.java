@@ -5,18 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRef;
-import io.fmap.runtime.source.MalformedRecord;
-import io.fmap.runtime.source.SourceConnector;
-import io.fmap.schema.SystemSchema;
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.fmap.runtime.source.InMemorySource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SourceLookupsTest {
@@ -24,7 +17,7 @@ class SourceLookupsTest {
   /** 25,000 companies: more than the 20,000 the lookups used to refuse (quarantining every contact that read one). */
   private static final int COMPANIES = 25_000;
 
-  private final Companies source = new Companies();
+  private final InMemorySource source = new InMemorySource(SourceLookupsTest::companies);
   private final SourceLookups lookups = new SourceLookups(source);
 
   @Test
@@ -48,29 +41,14 @@ class SourceLookupsTest {
     assertEquals("Lyon", lookups.field(new SourceRef("Company", "cmp-4"), "city"));
   }
 
-  /** Companies whose even-numbered records have a city; records what it was asked to stream. */
-  private static final class Companies implements SourceConnector {
-    final List<String> reads = new ArrayList<>();
-
-    @Override public SystemSchema schema() { throw new UnsupportedOperationException("lookups read records only"); }
-
-    @Override
-    public synchronized Stream<SourceRecord> records(String object, Instant updatedSince,
-        Consumer<MalformedRecord> quarantine) {
-      reads.add(object);
-      return IntStream.range(0, COMPANIES).mapToObj(i -> {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("id", "cmp-" + i);
-        fields.put("name", "Company " + i);
-        fields.put("city", i % 2 == 0 ? "Lyon" : null);
-        return new SourceRecord(object, "cmp-" + i, fields);
-      });
-    }
-
-    @Override public long count(String object, Instant updatedSince) { return COMPANIES; }
-
-    @Override public InputStream openFile(String fileId) { throw new UnsupportedOperationException("no files"); }
-
-    @Override public void close() { }
+  /** Companies whose even-numbered records have a city. */
+  private static List<SourceRecord> companies(String object) {
+    return IntStream.range(0, COMPANIES).mapToObj(i -> {
+      Map<String, Object> fields = new HashMap<>();
+      fields.put("id", "cmp-" + i);
+      fields.put("name", "Company " + i);
+      fields.put("city", i % 2 == 0 ? "Lyon" : null);
+      return new SourceRecord(object, "cmp-" + i, fields);
+    }).toList();
   }
 }

@@ -10,18 +10,14 @@ import io.fmap.runtime.owner.OwnerResolver;
 import io.fmap.runtime.owner.TargetDirectory;
 import io.fmap.runtime.owner.TargetTeam;
 import io.fmap.runtime.owner.TargetUser;
-import io.fmap.runtime.source.MalformedRecord;
-import io.fmap.runtime.source.SourceConnector;
+import io.fmap.runtime.source.InMemorySource;
 import io.fmap.schema.SchemaSnapshots;
 import io.fmap.schema.SystemSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +41,7 @@ class BrokenReferencesTest {
 
   @Test
   void eachMissingRecordIsOneFindingUnderTheFirstRecordReferringToIt() throws IOException {
-    PreflightReport report = new Preflight(HandWrittenPlan.plan(), new Records(), targetSchema(),
+    PreflightReport report = new Preflight(HandWrittenPlan.plan(), new InMemorySource(object -> SOURCE.getOrDefault(object, List.of())), targetSchema(),
         OwnerResolver.create(List.of(), new NoUsers(), new FallbackRule.TeamByName("fmap")), List.of(),
         Preflight.Settings.spark(100)).run();
 
@@ -71,21 +67,6 @@ class BrokenReferencesTest {
 
   private static SourceRecord contact(String id, String company) {
     return new SourceRecord("Contact", id, Map.of("id", id, "last_name", "Doe", "primary_company_id", company));
-  }
-
-  private static final class Records implements SourceConnector {
-    @Override public SystemSchema schema() { throw new UnsupportedOperationException("preflight reads records"); }
-
-    @Override
-    public Stream<SourceRecord> records(String object, Instant updatedSince, Consumer<MalformedRecord> quarantine) {
-      return SOURCE.getOrDefault(object, List.of()).stream();
-    }
-
-    @Override public long count(String object, Instant updatedSince) { return SOURCE.getOrDefault(object, List.of()).size(); }
-
-    @Override public InputStream openFile(String fileId) { throw new UnsupportedOperationException("no files"); }
-
-    @Override public void close() { }
   }
 
   private static final class NoUsers implements TargetDirectory {
