@@ -8,6 +8,7 @@ import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerAudit;
 import io.fmap.runtime.ledger.LedgerEntry;
 import io.fmap.runtime.ledger.RecordKey;
 import io.fmap.runtime.source.SourceConnector;
@@ -39,9 +40,9 @@ import java.util.stream.Stream;
  * source id per link are kept, and from the target only the rows that have a parent (their id, key
  * and parent).
  */
-final class ParentLoops {
+public final class ParentLoops {
   /** The ledger's reason code for a link left out. */
-  static final String CODE = "PARENT_CYCLE_BROKEN";
+  public static final String CODE = "PARENT_CYCLE_BROKEN";
 
   /** No loops: what the second pass uses when the plan has no self-referencing lookup. */
   static final ParentLoops NONE = new ParentLoops(Map.of());
@@ -69,9 +70,23 @@ final class ParentLoops {
     return Optional.ofNullable(broken.get(row));
   }
 
-  /** Every link left out, by row. */
-  Map<RecordKey, BrokenLink> all() {
-    return new TreeMap<>(broken);
+  /**
+   * The links a run left out, among its failed and quarantined records grouped by code. They are
+   * reported, not failures: the row landed, the hierarchy is the one Dataverse allows, preflight named
+   * the loop before the run, and every rerun would leave the same link out again, so a run whose only
+   * records not landed are these exits 0.
+   */
+  public static long leftOutLinks(List<LedgerAudit.ErrorGroup> errors) {
+    return errors.stream().filter(g -> g.code().equals(CODE)).mapToLong(LedgerAudit.ErrorGroup::count).sum();
+  }
+
+  /**
+   * Whether run {@code runId} left the second-pass lookups of {@code row} (source object, source id,
+   * table) out to break a parent loop: what the target holds for them is then not what the map says.
+   */
+  public static boolean leftOut(Ledger ledger, long runId, RecordKey row) {
+    RecordKey lookups = new RecordKey(row.sourceObject() + BatchWriter.LOOKUPS_SUFFIX, row.sourceId(), row.targetTable());
+    return ledger.entry(runId, lookups).map(e -> CODE.equals(e.errorCode())).orElse(false);
   }
 
   /**

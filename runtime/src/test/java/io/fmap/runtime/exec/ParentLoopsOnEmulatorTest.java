@@ -1,6 +1,7 @@
 package io.fmap.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -103,6 +104,7 @@ class ParentLoopsOnEmulatorTest {
       assertTrue(broken.get("c").contains("Company c -> d -> e -> c is a loop"), broken.get("c"));
       assertTrue(broken.get("f").contains("Company f -> f is a loop"), broken.get("f"));
       assertTrue(run.errors().stream().noneMatch(g -> g.code().equals("0x80040507")), run.toText());
+      assertFalse(run.hasFailures(), "links left out are reported, not failures: " + run.toText());
       try (Ledger ledger = fx.ledger()) {
         assertEquals(Operation.QUARANTINED,
             ledger.entry(run.runId(), new RecordKey("Company~lookups", "a", "account")).orElseThrow().outcome());
