@@ -60,12 +60,18 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       assertTrue(projects > 0 && deals > 0 && tasks > 0 && emails > 0,
           projects + " projects, " + deals + " closed deals, " + tasks + " done tasks, " + emails + " emails");
       JsonNode before = comparable(project.dataverse.dump());
+      Set<String> seededEmails = new java.util.HashSet<>();
+      before.path("rows").path("email").forEach(e -> seededEmails.add(e.path("id").asText()));
+      List<JsonNode> emailParties = partiesOf(before, seededEmails);
+      assertEquals(2 * emails, emailParties.size(), "the seeded emails' parties");
 
       CliRun migrate = project.run("migrate", "--accept-warnings");
       assertTrue(migrate.exit() == Fmap.OK || migrate.exit() == Fmap.FINDINGS, migrate.out() + migrate.err());
       assertFalse(project.dataverse.associations("fmap_project_contact").isEmpty(), "the load linked contacts: "
           + migrate.out() + migrate.err());
       assertEquals(deals, project.dataverse.count("opportunityclose"), "a close activity per deal the load closed");
+      // The load updates and completes an email the org had without sending its parties again.
+      assertEquals(emailParties, partiesOf(comparable(project.dataverse.dump()), seededEmails));
       for (String table : List.of("opportunity", "task", "email")) {
         assertTrue(project.dataverse.rows(table).stream().anyMatch(o -> o.path("statecode").asInt() != 0),
             "the load closed " + table + " rows");
@@ -100,6 +106,15 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       n++;
     }
     return n;
+  }
+
+  /** The activity parties of the given activities, from a dump. */
+  private static List<JsonNode> partiesOf(JsonNode dump, Set<String> activityIds) {
+    List<JsonNode> parties = new java.util.ArrayList<>();
+    dump.path("rows").path("activityparty").forEach(p -> {
+      if (activityIds.contains(p.path("values").path("activityid").asText())) parties.add(p);
+    });
+    return parties;
   }
 
   /**
