@@ -55,7 +55,7 @@ public final class LoadBenchmark {
   private static final String TENANT = "bench";
   static final long WRITE_REQUEST_MS = 10;
   static final long WRITE_ROW_MS = 40;
-  static final int WARMUP_ROUNDS = 4;
+  static final int WARMUP_ROUND_ROWS = 10_000;
 
   record Options(int rows, int batch, int limitedBatch, int identities, String limits, long requestMs, long rowMs,
                  String phases, int warmup) {
@@ -200,15 +200,16 @@ public final class LoadBenchmark {
     }
   }
 
-  /** The untimed warm-up in {@link #WARMUP_ROUNDS} rounds, each followed by {@link Settle#afterWarmUp}; says how each settled. */
+  /** The untimed warm-up in rounds of about {@link #WARMUP_ROUND_ROWS} rows, each followed by {@link Settle#afterWarmUp}; says how each settled. */
   static String warmUp(DataverseTargetConnector c, Options o) throws Exception {
     List<String> settled = new ArrayList<>();
-    for (int round = 1; round <= WARMUP_ROUNDS; round++) {
-      int n = o.warmup() / WARMUP_ROUNDS + (round == WARMUP_ROUNDS ? o.warmup() % WARMUP_ROUNDS : 0);
+    int rounds = Math.max(1, o.warmup() / WARMUP_ROUND_ROWS);
+    for (int round = 1; round <= rounds; round++) {
+      int n = o.warmup() / rounds + (round == rounds ? o.warmup() % rounds : 0);
       c.write("account", accounts("W" + round + "-", n));
       settled.add(Settle.afterWarmUp());
     }
-    return "warm-up of " + o.warmup() + " rows in " + WARMUP_ROUNDS + " rounds, each settled: " + String.join("; ", settled);
+    return "warm-up of " + o.warmup() + " rows in " + rounds + " rounds, each settled: " + String.join("; ", settled);
   }
 
   /** Adds the source-id column and its alternate key to account, then pulls the schema the connector uses. */
