@@ -120,8 +120,11 @@ final class ChunkWriter {
     List<BatchCodec.Part> parts = new ArrayList<>();
     for (PreparedRow row : rows) {
       SingleRequest s = SingleRequest.of(table, row);
-      Map<String, String> headers = new java.util.LinkedHashMap<>(client.writeHeaders());
-      headers.putAll(s.headers());
+      Map<String, String> headers = client.writeHeaders();
+      if (!s.headers().isEmpty()) {
+        headers = new java.util.LinkedHashMap<>(headers);
+        headers.putAll(s.headers());
+      }
       parts.add(new BatchCodec.Part(s.method(), root + s.path(), headers, row.body().toString()));
     }
     ApiRequest request = new ApiRequest("POST", "$batch", Map.of("Prefer", "odata.continue-on-error"),
