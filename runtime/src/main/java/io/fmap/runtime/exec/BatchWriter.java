@@ -225,7 +225,7 @@ final class BatchWriter {
    * Second pass: only the deferred lookups that have a value. Mapping failures were quarantined in
    * the first pass and are not reported twice. A row whose self-reference would close a hierarchy
    * loop ({@link ParentLoops}) is not updated: it is set aside as {@value ParentLoops#CODE} with the
-   * loop, and keeps its other second-pass lookups for that entry too (one ledger entry per row and pass).
+   * loop. Its other second-pass lookups, if its map has any, wait with it: a row has one ledger entry per pass.
    */
   private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out, List<Outcome> setAside) {
     for (MapResult result : plan.transform(record, context)) {

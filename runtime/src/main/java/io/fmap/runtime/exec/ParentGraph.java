@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * others are already there. The one left out is the link of the loop's row with the smallest name,
  * so a resumed or repeated run leaves out the same link again.
  *
- * <p>Memory: two ids and a name per link, none per row without a parent.
+ * <p>Memory: two ids and a name per link, none per row without a parent. Preflight lists the same
+ * loops before a run ({@code preflight.ParentCycles}).
  */
-final class ParentGraph {
+public final class ParentGraph {
   private final Map<String, String> held = new HashMap<>();
   private final Map<String, String> written = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
@@ -35,32 +36,32 @@ final class ParentGraph {
    * @param members  the rows' names in parent order from the smallest, the first repeated at the end
    * @param leftOut  the row whose link of this run is left out
    */
-  record Loop(List<String> members, String leftOut) {
-    Loop {
+  public record Loop(List<String> members, String leftOut) {
+    public Loop {
       members = List.copyOf(members);
       Objects.requireNonNull(leftOut, "leftOut");
     }
 
     /** {@code a -> b -> a}. */
-    String path() {
+    public String path() {
       return String.join(" -> ", members);
     }
   }
 
   /** A link the target holds now: {@code child}'s parent is {@code parent}. */
-  void held(String child, String parent, String childName) {
+  public void held(String child, String parent, String childName) {
     held.put(child, parent);
     names.putIfAbsent(child, childName);
   }
 
   /** A link this run writes; it replaces the one the target holds for {@code child}. */
-  void written(String child, String parent, String childName) {
+  public void written(String child, String parent, String childName) {
     written.put(child, parent);
     names.put(child, childName);
   }
 
   /** The loops this run's links would close, each with the link left out, sorted by their path. */
-  List<Loop> loops() {
+  public List<Loop> loops() {
     List<Loop> found = new ArrayList<>();
     Set<String> done = new HashSet<>();
     Set<String> rows = new TreeSet<>(held.keySet());

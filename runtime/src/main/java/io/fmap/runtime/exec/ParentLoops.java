@@ -71,6 +71,24 @@ public final class ParentLoops {
   }
 
   /**
+   * Whether the latest second-pass entry of {@code row} (source object, source id, table) in the
+   * ledger left its lookups out to break a parent loop, looking at {@code runIds} newest first: what
+   * the target holds for them is then not what the map says (reconcile expects them empty).
+   */
+  public static boolean leftOutLast(Ledger ledger, List<Long> runIds, RecordKey row) {
+    RecordKey lookups = lookupsKey(row);
+    for (long runId : runIds) {
+      Optional<LedgerEntry> entry = ledger.entry(runId, lookups);
+      if (entry.isPresent()) return CODE.equals(entry.get().errorCode());
+    }
+    return false;
+  }
+
+  private static RecordKey lookupsKey(RecordKey row) {
+    return new RecordKey(row.sourceObject() + BatchWriter.LOOKUPS_SUFFIX, row.sourceId(), row.targetTable());
+  }
+
+  /**
    * The links a run left out, among its failed and quarantined records grouped by code. They are
    * reported, not failures: the row landed, the hierarchy is the one Dataverse allows, preflight named
    * the loop before the run, and every rerun would leave the same link out again, so a run whose only
@@ -85,8 +103,7 @@ public final class ParentLoops {
    * table) out to break a parent loop: what the target holds for them is then not what the map says.
    */
   public static boolean leftOut(Ledger ledger, long runId, RecordKey row) {
-    RecordKey lookups = new RecordKey(row.sourceObject() + BatchWriter.LOOKUPS_SUFFIX, row.sourceId(), row.targetTable());
-    return ledger.entry(runId, lookups).map(e -> CODE.equals(e.errorCode())).orElse(false);
+    return leftOutLast(ledger, List.of(runId), row);
   }
 
   /**

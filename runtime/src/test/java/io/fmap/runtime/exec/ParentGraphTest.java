@@ -14,6 +14,12 @@ class ParentGraphTest {
     return graph;
   }
 
+  /** The graph with links the target holds already, as child, parent pairs. */
+  private static ParentGraph held(ParentGraph graph, String... childParent) {
+    for (int i = 0; i < childParent.length; i += 2) graph.held(childParent[i], childParent[i + 1], childParent[i]);
+    return graph;
+  }
+
   private static List<String> report(ParentGraph graph) {
     return graph.loops().stream().map(l -> l.path() + " without " + l.leftOut()).toList();
   }
@@ -51,44 +57,26 @@ class ParentGraphTest {
 
   @Test
   void aLaterRunWhoseLinkClosesALoopWithLinksTheTargetHoldsLosesItsOwnLink() {
-    ParentGraph graph = new ParentGraph();
-    graph.held("a", "b", "a");
-    graph.held("b", "c", "b");
-    graph.written("c", "a", "c");
-    assertEquals(List.of("a -> b -> c -> a without c"), report(graph),
+    assertEquals(List.of("a -> b -> c -> a without c"), report(held(written("c", "a"), "a", "b", "b", "c")),
         "the target's links stay; only this run's link can be left out, though a has the smaller id");
   }
 
   @Test
   void aLinkTheTargetHoldsAlreadyIsNotTheOneLeftOut() {
     // A resumed run: its first attempt wrote b -> a before it stopped.
-    ParentGraph graph = new ParentGraph();
-    graph.held("b", "a", "b");
-    graph.written("a", "b", "a");
-    graph.written("b", "a", "b");
-    assertEquals(List.of("a -> b -> a without a"), report(graph));
-    ParentGraph other = new ParentGraph();
-    other.held("a", "b", "a");
-    other.written("a", "b", "a");
-    other.written("b", "a", "b");
-    assertEquals(List.of("a -> b -> a without b"), report(other), "a -> b is there: b's link is left out instead");
+    assertEquals(List.of("a -> b -> a without a"), report(held(written("a", "b", "b", "a"), "b", "a")));
+    assertEquals(List.of("a -> b -> a without b"), report(held(written("a", "b", "b", "a"), "a", "b")),
+        "a -> b is there: b's link is left out instead");
   }
 
   @Test
   void aLinkOfThisRunReplacesTheOneTheTargetHolds() {
-    ParentGraph graph = new ParentGraph();
-    graph.held("a", "b", "a");
-    graph.held("b", "a", "b"); // a loop let in before (by hand, or an org without the check)...
-    graph.written("a", "c", "a"); // ...that this run's new parent for a opens
-    assertEquals(List.of(), report(graph));
+    // A loop let in before (by hand, or an org without the check) that this run's new parent for a opens.
+    assertEquals(List.of(), report(held(written("a", "c"), "a", "b", "b", "a")));
   }
 
   @Test
   void aLoopTheTargetHoldsWithoutAnyLinkOfThisRunIsNotThisRunsToBreak() {
-    ParentGraph graph = new ParentGraph();
-    graph.held("a", "b", "a");
-    graph.held("b", "a", "b");
-    graph.written("c", "a", "c");
-    assertEquals(List.of(), report(graph));
+    assertEquals(List.of(), report(held(written("c", "a"), "a", "b", "b", "a")));
   }
 }
