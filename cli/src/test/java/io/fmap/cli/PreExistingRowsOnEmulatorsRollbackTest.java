@@ -2,6 +2,7 @@ package io.fmap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.LedgerLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -60,8 +64,7 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       assertTrue(projects > 0 && deals > 0 && tasks > 0 && emails > 0,
           projects + " projects, " + deals + " closed deals, " + tasks + " done tasks, " + emails + " emails");
       JsonNode before = comparable(project.dataverse.dump());
-      Set<String> seededEmails = new java.util.HashSet<>();
-      before.path("rows").path("email").forEach(e -> seededEmails.add(e.path("id").asText()));
+      Set<String> seededEmails = idsIn(before, "email");
       List<JsonNode> emailParties = partiesOf(before, seededEmails);
       assertEquals(2 * emails, emailParties.size(), "the seeded emails' parties");
 
@@ -70,6 +73,8 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       assertFalse(project.dataverse.associations("fmap_project_contact").isEmpty(), "the load linked contacts: "
           + migrate.out() + migrate.err());
       assertEquals(deals, project.dataverse.count("opportunityclose"), "a close activity per deal the load closed");
+      // The state pass records the rows' own ids (the org's, found by alternate key), with their versions.
+      assertEquals(idsIn(before, "opportunity"), stateEntryIds(project, "Deal~state"));
       // The load updates and completes an email the org had without sending its parties again.
       assertEquals(emailParties, partiesOf(comparable(project.dataverse.dump()), seededEmails));
       for (String table : List.of("opportunity", "task", "email")) {
@@ -106,6 +111,26 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       n++;
     }
     return n;
+  }
+
+  /** The ids of a table's rows in a dump. */
+  private static Set<String> idsIn(JsonNode dump, String table) {
+    Set<String> ids = new java.util.TreeSet<>();
+    dump.path("rows").path(table).forEach(row -> ids.add(row.path("id").asText()));
+    return ids;
+  }
+
+  /** The row ids of run 1's entries of a source object (a pass such as {@code Deal~state}), each with its version. */
+  private static Set<String> stateEntryIds(EmulatedProject project, String sourceObject) {
+    Set<String> ids = new java.util.TreeSet<>();
+    try (Ledger ledger = Ledger.open(LedgerLocation.defaultFor(project.dir))) {
+      for (LedgerEntry e : ledger.history().attemptedBy(1, 0, 100_000)) {
+        if (!e.key().sourceObject().equals(sourceObject)) continue;
+        assertNotNull(e.targetVersion(), e.toString());
+        ids.add(e.targetId());
+      }
+    }
+    return ids;
   }
 
   /** The activity parties of the given activities, from a dump. */
