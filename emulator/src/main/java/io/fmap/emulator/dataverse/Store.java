@@ -31,7 +31,7 @@ final class Store {
   private final AtomicLong versions = new AtomicLong(1000);
   private Catalog catalog;
   /** See {@link DataverseEmulator#refuseHierarchyLoops}. */
-  volatile boolean refuseHierarchyLoops;
+  volatile boolean refuseHierarchyLoops = true;
 
   Store(Catalog catalog) { this.catalog = catalog; }
 

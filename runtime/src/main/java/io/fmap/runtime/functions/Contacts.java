@@ -126,6 +126,49 @@ final class Contacts {
    *                    {@code 00}): {@code "44"} or {@code "+44"}; null keeps national numbers as digits
    */
   static String phone(String text, String countryCode) {
+    String plain = plainPhone(text, countryCode == null);
+    return plain != IN_ANOTHER_FORM ? plain : phoneInAnyForm(text, countryCode);
+  }
+
+  /**
+   * The usual value, ASCII digits and punctuation without an extension, in one pass: the number
+   * exactly as {@link #phoneInAnyForm} answers it, or {@link #IN_ANOTHER_FORM} for a letter, a
+   * {@code #}, a non-ASCII character, or a national number when a country code is to be added. Why:
+   * blank check, strip, the search for an extension and the digits (into a growing buffer, then
+   * copied) walked the text four times; they were a twentieth of the bench's generated contact
+   * transform (JFR).
+   *
+   * @param keepNational whether a national number stays as its digits (no country code given)
+   */
+  private static String plainPhone(String text, boolean keepNational) {
+    int length = text.length();
+    byte[] out = new byte[length + 1]; // '+' and the digits
+    out[0] = '+';
+    int size = 1;
+    boolean international = false;
+    boolean visible = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || c == '#' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return IN_ANOTHER_FORM;
+      if (!visible && !Character.isWhitespace(c)) {
+        visible = true;
+        international = c == '+'; // the first character strip() would keep
+      }
+      if (c >= '0' && c <= '9') out[size++] = (byte) c;
+    }
+    int from = 0;
+    if (!international && size >= 3 && out[1] == '0' && out[2] == '0') {
+      international = true; // 00 is the international prefix: the plus takes its place
+      from = 2;
+      out[2] = '+';
+    }
+    if (size - from == 1) return null;
+    if (international) return new String(out, from, size - from, StandardCharsets.ISO_8859_1);
+    return keepNational ? new String(out, 1, size - 1, StandardCharsets.ISO_8859_1) : IN_ANOTHER_FORM;
+  }
+
+  /** Any form: extensions, Unicode white space, national numbers given a country code. */
+  static String phoneInAnyForm(String text, String countryCode) {
     String number = text.strip();
     String extension = "";
     if (mayHaveExtension(number)) {
