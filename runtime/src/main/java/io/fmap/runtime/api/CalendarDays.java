@@ -21,9 +21,18 @@ public final class CalendarDays {
 
   /** The date {@code instant} falls on in {@code zone}; region zones (with daylight saving) go through the JDK. */
   public static LocalDate dateAt(Instant instant, ZoneId zone) {
-    if (zone instanceof ZoneOffset offset) {
-      return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY));
-    }
+    if (zone instanceof ZoneOffset offset) return LocalDate.ofEpochDay(epochDayAt(instant, offset));
     return LocalDate.ofInstant(instant, zone);
+  }
+
+  /**
+   * The same date as a count of days from 1970-01-01 ({@code dateAt(instant, zone).toEpochDay()}).
+   * Why: {@code days_since} subtracts two such counts, and making a {@code LocalDate} of each only to
+   * count its days again (a division-heavy calendar conversion each way) was a tenth of the bench's
+   * generated contact transform, routing included (JFR, bench/).
+   */
+  public static long epochDayAt(Instant instant, ZoneId zone) {
+    if (zone instanceof ZoneOffset offset) return Math.floorDiv(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
+    return LocalDate.ofInstant(instant, zone).toEpochDay();
   }
 }

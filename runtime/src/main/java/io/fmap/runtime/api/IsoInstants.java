@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  *
  * <p>Why: {@code OffsetDateTime.parse} goes through the general {@code DateTimeFormatter} machinery
  * and was half of the CPU time of a generated contact transform (JFR, bench/). This reads the
- * digits directly; the ranges are still checked (the date by {@code LocalDate.of}, the offset by
+ * digits directly; the ranges are still checked (the date by the calendar's month lengths, the offset by
  * {@code ZoneOffset.ofHoursMinutes}). Anything else (lower-case {@code t}/{@code z}, offsets with
  * seconds, years beyond four digits, an impossible date) answers null, and the caller falls back to
  * the JDK parsers, which accept or reject it with their usual rules: the fast path never accepts
@@ -62,16 +62,43 @@ final class IsoInstants {
     } else {
       return null;
     }
-    // LocalTime's ranges; the date's are checked by LocalDate.of. The seconds are counted directly
-    // instead of through a LocalDateTime: two objects fewer per value (JFR, bench/).
-    if (hour > 23 || minute > 59 || second > 59) return null;
-    try {
-      long epochDay = LocalDate.of(year, month, day).toEpochDay();
-      long seconds = epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offset.getTotalSeconds();
-      return Instant.ofEpochSecond(seconds, nanos);
-    } catch (DateTimeException impossible) {
-      return null;
-    }
+    // LocalTime's ranges and LocalDate's. The seconds are counted directly instead of through a
+    // LocalDateTime (two objects fewer per value), and the day from the calendar fields instead of
+    // through LocalDate.of(...).toEpochDay() (its leap-year checks and object were a twentieth of a
+    // generated contact transform; JFR, bench/).
+    if (hour > 23 || minute > 59 || second > 59 || !isRealDate(year, month, day)) return null;
+    long seconds = epochDay(year, month, day) * 86_400 + hour * 3_600L + minute * 60L + second - offset.getTotalSeconds();
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** Whether a four-digit year, a month and a day name a day of the proleptic Gregorian calendar, as {@code LocalDate.of} decides. */
+  static boolean isRealDate(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) return false;
+    if (day <= 28) return true;
+    int length = switch (month) {
+      case 2 -> isLeapYear(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+    return day <= length;
+  }
+
+  private static boolean isLeapYear(int year) {
+    return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+  }
+
+  /**
+   * Days from 1970-01-01 to a real date of a year from 0 to 9999, what {@code LocalDate.toEpochDay}
+   * answers: the days_from_civil count of H. Hinnant's "chrono-compatible low-level date
+   * algorithms", with March as the first month so that February's length comes last.
+   */
+  static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;                                        // [0, 399]
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1; // [0, 365], from March 1
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear; // [0, 146096]
+    return era * 146_097L + dayOfEra - 719_468;                          // 719,468: 0000-03-01 to 1970-01-01
   }
 
   /**

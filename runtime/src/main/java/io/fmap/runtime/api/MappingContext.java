@@ -67,7 +67,12 @@ public interface MappingContext {
 
   /** Today's date in the clock's zone. */
   default LocalDate today() {
+    return LocalDate.ofEpochDay(todayEpochDay());
+  }
+
+  /** Today in the clock's zone as days from 1970-01-01: what {@code days_since} counts from, without a {@code LocalDate}. */
+  default long todayEpochDay() {
     Clock clock = clock();
-    return CalendarDays.dateAt(clock.instant(), clock.getZone());
+    return CalendarDays.epochDayAt(clock.instant(), clock.getZone());
   }
 }

@@ -103,9 +103,14 @@ public final class Values {
   /** An ISO-8601 instant; without an offset it is UTC. */
   public static Instant instant(Object value) {
     if (value == null || value instanceof Instant) return (Instant) value;
-    String s = text(value).strip();
+    String raw = text(value);
+    // The fast shape starts with a digit and ends with a digit or Z, so it never has white space to
+    // strip: read it first, and strip (a walk over both ends) only what it does not take.
+    Instant fast = IsoInstants.parse(raw);
+    if (fast != null) return fast;
+    String s = raw.strip();
     if (s.isEmpty()) return null;
-    Instant fast = IsoInstants.parse(s);
+    fast = s.length() < raw.length() ? IsoInstants.parse(s) : null;
     if (fast != null) return fast;
     try {
       return java.time.OffsetDateTime.parse(s).toInstant();

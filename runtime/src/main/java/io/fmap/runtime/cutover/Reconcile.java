@@ -13,10 +13,13 @@ import io.fmap.runtime.cutover.ReconcileReport.Mismatch;
 import io.fmap.runtime.cutover.ReconcileReport.TableCheck;
 import io.fmap.runtime.exec.LoadExecutor;
 import io.fmap.runtime.exec.Owners;
+import io.fmap.runtime.exec.ParentLoops;
 import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.ledger.Run;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
 import io.fmap.schema.ColumnType;
@@ -184,8 +187,12 @@ public final class Reconcile {
    */
   private Map<String, Object> compared(TargetRow row) {
     Map<String, Object> out = new TreeMap<>(row.columns());
+    Set<String> deferred = plan.deferredColumns(row.map());
+    // A parent link the load left out to break a loop stays empty (ParentLoops): that is what the target holds.
+    boolean loopBroken = row.lookups().keySet().stream().anyMatch(deferred::contains) && ParentLoops.leftOutLast(
+        ledger, runsNewestFirst(), new RecordKey(row.source().object(), row.source().id(), row.table()));
     row.lookups().forEach((column, ref) -> {
-      if (ref == null) out.put(column, null);
+      if (ref == null || loopBroken && deferred.contains(column)) out.put(column, null);
       else if (ref.key() instanceof TargetKey.ById byId) out.put(column, byId.id().toString());
     });
     TargetRef owner = row.owner();
@@ -250,6 +257,18 @@ public final class Reconcile {
         .thenComparing(m -> String.valueOf(m.column())));
     return new TableCheck(object, tableName, expected.sourceCount(), ids.size(), standing.size(), target.count(tableName),
         compared, checksums, mismatches.subList(0, Math.min(MISMATCHES_LISTED, mismatches.size())), mismatches.size());
+  }
+
+  private List<Long> runIds;
+
+  /** The ledger's runs, newest first, read once. */
+  private List<Long> runsNewestFirst() {
+    if (runIds == null) {
+      List<Long> ids = new ArrayList<>(ledger.runs().stream().map(Run::id).toList());
+      java.util.Collections.reverse(ids);
+      runIds = ids;
+    }
+    return runIds;
   }
 
   /** The property a column is read back as: a lookup or owner as its {@code _x_value} (the row's id). */

@@ -112,6 +112,8 @@ final class BatchWriter {
   private final Owners owners;
   private final FaultHook hook;
   private final long runId;
+  /** Links of the second pass that would close a hierarchy loop: set before that pass starts. */
+  private volatile ParentLoops loops = ParentLoops.NONE;
 
   BatchWriter(CompiledPlan plan, SourceConnector source, MappingContext context, Ledger ledger,
       TargetConnector target, SystemSchema targetSchema, Owners owners, FaultHook hook, long runId) {
@@ -124,6 +126,11 @@ final class BatchWriter {
     this.owners = owners;
     this.hook = hook;
     this.runId = runId;
+  }
+
+  /** The links the second pass leaves out, found over the whole run before it starts. */
+  void leaveOut(ParentLoops found) {
+    this.loops = found;
   }
 
   /**
@@ -141,7 +148,7 @@ final class BatchWriter {
       List<Prepared> rows = new ArrayList<>();
       Optional<Outcome.Quarantined> problem = switch (pass) {
         case ROWS -> prepareRows(record, rows);
-        case LOOKUPS -> prepareLookups(record, rows);
+        case LOOKUPS -> prepareLookups(record, rows, setAside);
         case STATES -> prepareStates(record, rows);
         case FILES -> prepareFiles(record, rows);
       };
@@ -218,19 +225,26 @@ final class BatchWriter {
 
   /**
    * Second pass: only the deferred lookups that have a value. Mapping failures were quarantined in
-   * the first pass and are not reported twice.
+   * the first pass and are not reported twice. A row whose self-reference would close a hierarchy
+   * loop ({@link ParentLoops}) is not updated: it is set aside as {@value ParentLoops#CODE} with the
+   * loop. Its other second-pass lookups, if its map has any, wait with it: a row has one ledger entry per pass.
    */
-  private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out) {
+  private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out, List<Outcome> setAside) {
     for (MapResult result : plan.transform(record, context)) {
       if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
       for (TargetRow row : mapped.rows()) {
         Set<String> deferred = new HashSet<>(plan.deferredColumns(row.map()));
         deferred.retainAll(row.lookups().keySet());
         if (deferred.isEmpty()) continue;
+        RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
+        Optional<ParentLoops.BrokenLink> broken = loops.broken(new RecordKey(record.object(), record.id(), row.table()));
+        if (broken.isPresent()) {
+          setAside.add(new Outcome.Quarantined(key, ParentLoops.CODE, broken.get().message()));
+          continue;
+        }
         TargetRow only = row.onlyLookups(deferred);
         Map<String, Object> before = new TreeMap<>();
         deferred.forEach(column -> before.put(column, null));
-        RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
         // Before the update the first pass had left these lookups empty: that is what rollback restores.
         out.add(new Prepared(key, only, WriteKind.UPDATE, RowContent.hash(only),
             ContentHash.canonicalJson(before)));

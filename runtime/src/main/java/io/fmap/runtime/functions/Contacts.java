@@ -27,11 +27,14 @@ final class Contacts {
   }
 
   /**
-   * The usual value, an ASCII address with or without spaces around it and capitals, in one pass:
-   * the address, or null when it is none, exactly as {@link #emailInAnyForm} answers; anything else
-   * (non-ASCII, a display form, {@code mailto:}) is {@link #IN_ANOTHER_FORM}. Why: stripping,
-   * searching for {@code <}, lowering and checking in turn were a quarter of the CPU time of the
-   * bench's generated contact transform (JFR).
+   * The usual value, a Latin-1 address (ASCII, or with the accented letters of Western names) with
+   * or without spaces around it and capitals, in one pass: the address, or null when it is none,
+   * exactly as {@link #emailInAnyForm} answers; anything else (other scripts, a display form,
+   * {@code mailto:}) is {@link #IN_ANOTHER_FORM}. Why: stripping, searching for {@code <}, lowering
+   * and checking in turn were a quarter of the CPU time of the bench's generated contact transform
+   * (JFR), and a third of its addresses ({@code björn.7@...}) took that path until Latin-1 was read
+   * here too. In Latin-1 no character above ASCII is white space to {@code strip}, and lower case
+   * moves only {@code À}-{@code Þ} (not {@code ×}) by 0x20, as {@code toLowerCase(Locale.ROOT)} does.
    */
   private static String plainEmail(String text) {
     int begin = 0;
@@ -46,8 +49,8 @@ final class Contacts {
     boolean plain = true;
     for (int i = begin; i < end; i++) {
       char c = text.charAt(i);
-      if (c >= 0x80 || c == '<') return IN_ANOTHER_FORM; // strip and lower have Unicode rules
-      if (c >= 'A' && c <= 'Z') upper = true;
+      if (c > 0xFF || c == '<') return IN_ANOTHER_FORM; // strip and lower have Unicode rules
+      if (isLatin1Upper(c)) upper = true;
       else if (c == '.') lastDot = i;
       else if (c == '@') {
         if (at >= 0) plain = false;
@@ -59,9 +62,14 @@ final class Contacts {
     byte[] lower = new byte[end - begin];
     for (int i = begin; i < end; i++) {
       char c = text.charAt(i);
-      lower[i - begin] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      lower[i - begin] = (byte) (isLatin1Upper(c) ? c + ('a' - 'A') : c);
     }
     return new String(lower, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The Latin-1 capitals {@code Character.toLowerCase} moves: {@code A}-{@code Z} and {@code À}-{@code Þ} but {@code ×}. */
+  private static boolean isLatin1Upper(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7');
   }
 
   /** What {@code strip} removes, for the ASCII characters: {@code Character.isWhitespace}; other characters are not ASCII white space. */
@@ -126,6 +134,49 @@ final class Contacts {
    *                    {@code 00}): {@code "44"} or {@code "+44"}; null keeps national numbers as digits
    */
   static String phone(String text, String countryCode) {
+    String plain = plainPhone(text, countryCode == null);
+    return plain != IN_ANOTHER_FORM ? plain : phoneInAnyForm(text, countryCode);
+  }
+
+  /**
+   * The usual value, ASCII digits and punctuation without an extension, in one pass: the number
+   * exactly as {@link #phoneInAnyForm} answers it, or {@link #IN_ANOTHER_FORM} for a letter, a
+   * {@code #}, a non-ASCII character, or a national number when a country code is to be added. Why:
+   * blank check, strip, the search for an extension and the digits (into a growing buffer, then
+   * copied) walked the text four times; they were a twentieth of the bench's generated contact
+   * transform (JFR).
+   *
+   * @param keepNational whether a national number stays as its digits (no country code given)
+   */
+  private static String plainPhone(String text, boolean keepNational) {
+    int length = text.length();
+    byte[] out = new byte[length + 1]; // '+' and the digits
+    out[0] = '+';
+    int size = 1;
+    boolean international = false;
+    boolean visible = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80 || c == '#' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return IN_ANOTHER_FORM;
+      if (!visible && !Character.isWhitespace(c)) {
+        visible = true;
+        international = c == '+'; // the first character strip() would keep
+      }
+      if (c >= '0' && c <= '9') out[size++] = (byte) c;
+    }
+    int from = 0;
+    if (!international && size >= 3 && out[1] == '0' && out[2] == '0') {
+      international = true; // 00 is the international prefix: the plus takes its place
+      from = 2;
+      out[2] = '+';
+    }
+    if (size - from == 1) return null;
+    if (international) return new String(out, from, size - from, StandardCharsets.ISO_8859_1);
+    return keepNational ? new String(out, 1, size - 1, StandardCharsets.ISO_8859_1) : IN_ANOTHER_FORM;
+  }
+
+  /** Any form: extensions, Unicode white space, national numbers given a country code. */
+  static String phoneInAnyForm(String text, String countryCode) {
     String number = text.strip();
     String extension = "";
     if (mayHaveExtension(number)) {

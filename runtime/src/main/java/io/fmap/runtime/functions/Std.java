@@ -162,12 +162,12 @@ public final class Std {
 
   /** Whole days from the instant's UTC date to today; negative for the future; null for null. */
   public static Long daysSince(MappingContext context, Instant when) {
-    return when == null ? null : daysSince(context, CalendarDays.dateAt(when, ZoneOffset.UTC));
+    return when == null ? null : context.todayEpochDay() - CalendarDays.epochDayAt(when, ZoneOffset.UTC);
   }
 
   /** Whole days from {@code date} to today; negative for the future; null for null. */
   public static Long daysSince(MappingContext context, LocalDate date) {
-    return date == null ? null : context.today().toEpochDay() - date.toEpochDay();
+    return date == null ? null : context.todayEpochDay() - date.toEpochDay();
   }
 
   // ---- numbers -------------------------------------------------------------------------------

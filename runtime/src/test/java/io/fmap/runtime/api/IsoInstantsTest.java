@@ -3,6 +3,7 @@ package io.fmap.runtime.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -75,4 +76,48 @@ class IsoInstantsTest {
     assertEquals(null, IsoInstants.parseDate("2024-2-03"));
     assertThrows(MappingException.class, () -> Values.date("2024-02-30"));
   }
+
+  @Test
+  void theCalendarArithmeticAgreesWithLocalDateOnEveryDayOfEveryFourDigitYear() {
+    for (int year = 0; year <= 9_999; year++) {
+      for (int month = 1; month <= 12; month++) {
+        int length = java.time.YearMonth.of(year, month).lengthOfMonth();
+        for (int day = 0; day <= 32; day++) {
+          boolean real = day >= 1 && day <= length;
+          // A message only on failure: four million checks.
+          if (IsoInstants.isRealDate(year, month, day) != real) fail("isRealDate of " + year + "-" + month + "-" + day);
+          if (real && java.time.LocalDate.of(year, month, day).toEpochDay() != IsoInstants.epochDay(year, month, day)) {
+            fail("epochDay of " + year + "-" + month + "-" + day);
+          }
+        }
+      }
+      assertEquals(false, IsoInstants.isRealDate(year, 0, 1));
+      assertEquals(false, IsoInstants.isRealDate(year, 13, 1));
+    }
+  }
+
+  @Test
+  void valuesInstantAnswersLikeTheJdkParsersOnMangledAndPaddedTimestamps() {
+    // Valid timestamps with one to three characters replaced by ones that matter to the shape, some
+    // padded with white space: Values.instant must read or refuse each exactly as the JDK does.
+    SplittableRandom random = new SplittableRandom(17);
+    String alphabet = "0123456789-:T.Z+ tz\t\u2003";
+    for (int i = 0; i < 5_000; i++) {
+      Instant t = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000));
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(900 * random.nextInt(-72, 73));
+      char[] chars = (random.nextBoolean() ? t.toString() : OffsetDateTime.ofInstant(t, offset).toString()).toCharArray();
+      for (int k = random.nextInt(4); k > 0; k--) chars[random.nextInt(chars.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+      String s = new String(chars);
+      if (random.nextInt(8) == 0) s = " " + s;
+      if (random.nextInt(8) == 0) s = s + "\n";
+      String input = s;
+      Instant expected = jdk(s.strip());
+      if (expected == null) {
+        assertThrows(MappingException.class, () -> Values.instant(input), input);
+      } else {
+        assertEquals(expected, Values.instant(input), input);
+      }
+    }
+  }
+
 }

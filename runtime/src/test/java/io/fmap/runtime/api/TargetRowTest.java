@@ -46,13 +46,23 @@ class TargetRowTest {
 
   @Test
   void aBuilderWithDeclaredColumnsBuildsTheSameRowAsOneWithout() {
-    List<String> names = List.of("telephone1", "firstname", "lastname", "emailaddress1", "birthdate", "z", "a");
+    assertSlottedRowsEqualSortedOnes(List.of("telephone1", "firstname", "lastname", "emailaddress1", "birthdate", "z", "a"), 12);
+  }
+
+  @Test
+  void aBuilderWithMoreThanSixtyFourDeclaredColumnsBuildsTheSameRowAsOneWithout() {
+    // The builder marks the columns set in one word of bits up to 64 and in more words beyond.
+    List<String> names = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "c" + (i * 37 % 150)).toList();
+    assertSlottedRowsEqualSortedOnes(names, 200);
+  }
+
+  private static void assertSlottedRowsEqualSortedOnes(List<String> names, int maxSets) {
     RowColumns declared = RowColumns.of(names.toArray(String[]::new));
     java.util.Random random = new java.util.Random(3);
     for (int n = 0; n < 2_000; n++) {
       TargetRow.Builder sorted = TargetRow.builder("m", "contact", CONTACT_7);
       TargetRow.Builder slotted = TargetRow.builder("m", "contact", CONTACT_7, declared);
-      int sets = random.nextInt(12);
+      int sets = random.nextInt(maxSets);
       for (int i = 0; i < sets; i++) {
         String column = names.get(random.nextInt(names.size()));
         Object value = random.nextInt(4) == 0 ? null : "v" + i;

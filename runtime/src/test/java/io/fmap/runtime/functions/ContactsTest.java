@@ -34,7 +34,7 @@ class ContactsTest {
     // ASCII addresses with capitals and spaces (the one pass), and what it leaves to the general
     // path: display forms, mailto:, Unicode white space (em space, no-break space) and letters.
     String[] pieces = {"a", "B", "Jo", ".", "@", "@", "com", " ", "\t", "\u001C", "\u2003", "\u00a0", "<", ">",
-        "mailto:", "MAILTO:", "é", "İ", "K"};
+        "mailto:", "MAILTO:", "é", "İ", "K", "Ö", "ß", "ÿ", "×", "Þ", "\u0085", "\u00b5", "\u0100"};
     Random random = new Random(13);
     int addresses = 0;
     for (int n = 0; n < 200_000; n++) {
@@ -46,6 +46,34 @@ class ContactsTest {
       assertEquals(expected, Contacts.email(text), () -> "'" + text + "'");
       if (expected != null) addresses++;
     }
-    org.junit.jupiter.api.Assertions.assertTrue(addresses > 500, "addresses " + addresses); // 771 with this seed
+    org.junit.jupiter.api.Assertions.assertTrue(addresses > 500, "addresses " + addresses);
+  }
+
+  @Test
+  void theOnePassPhoneAnswersAsTheGeneralOneForEveryTextAndCountryCode() {
+    // Digits, pluses and punctuation (the one pass), and what it leaves to the general path:
+    // extensions, letters, #, Unicode white space and digits, national numbers with a country code.
+    String[] pieces = {"+", "0", "00", "1", "44", "7", " ", "(", ")", "-", ".", "/", "\t", "\u001C", "\u2003",
+        "\u00a0", "x", "ext.", "#", "é", "\u0663"};
+    String[] countryCodes = {null, "44", "+49", "", "x1"};
+    Random random = new Random(17);
+    int numbers = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder s = new StringBuilder();
+      int length = random.nextInt(10);
+      for (int i = 0; i < length; i++) s.append(pieces[random.nextInt(pieces.length)]);
+      String text = s.toString();
+      String countryCode = countryCodes[random.nextInt(countryCodes.length)];
+      String expected = Contacts.phoneInAnyForm(text, countryCode);
+      assertEquals(expected, Contacts.phone(text, countryCode), () -> "'" + text + "' with " + countryCode);
+      if (expected != null) numbers++;
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(numbers > 10_000, "numbers " + numbers);
+  }
+
+  @Test
+  void accentedCapitalsOfWesternNamesAreLoweredLikeAnyOther() {
+    assertEquals("björn.öz@exämple.com", Contacts.email(" BJÖRN.Öz@ExÄmple.COM "));
+    assertEquals("a×b@x.io", Contacts.email("A×B@X.IO"), "× is no capital");
   }
 }
