@@ -57,6 +57,10 @@ dataverse:
   url: http://127.0.0.1:$port
   tokenUrl: http://127.0.0.1:$port/contoso/oauth2/v2.0/token
 fallbackOwner: team:fmap-demo
+# The generated data ends on 2026-06-01 (SampleGenerator.DATA_ENDS): 90 idle days counted from then,
+# as fmap demo does, so contacts still split into contacts and leads.
+params:
+  lead_idle_days: $(( 90 + ( $(date +%s) - 1780272000 ) / 86400 ))
 YAML
 java -jar "$fmap_jar" plan --approve "$work/acme" >/dev/null 2>&1
 

@@ -97,7 +97,25 @@ final class DemoJourney {
         + emulators.fmapYamlDataverse()
         + "# Records whose Spark owner matches no enabled Dynamics user go to this team.\n"
         + "fallbackOwner: team:" + DemoEmulators.TEAM + "\n";
+    text = idleDaysFromDataEnd(text);
     Files.writeString(yaml, text, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The generated data ends on a fixed day ({@link SampleGenerator#DATA_ENDS}) while
+   * {@code days_since} counts to today, so without this every contact is idle past 90 days once
+   * that day is 90 days old, and all of them route to leads: the demo would show no contacts.
+   * The param keeps the template's 90 days, counted from the day the data ends.
+   */
+  static String idleDaysFromDataEnd(String yaml) {
+    String param = "\n  lead_idle_days: 90\n";
+    if (!yaml.contains(param)) {
+      throw new IllegalStateException("fmap init's fmap.yaml no longer has '" + param.strip()
+          + "': update DemoJourney with ProjectTemplate");
+    }
+    long since = Math.max(0, java.time.Duration.between(SampleGenerator.DATA_ENDS, java.time.Instant.now()).toDays());
+    return yaml.replace(param, "\n  # fmap demo: 90 idle days counted from " + SampleGenerator.DATA_ENDS.toString().substring(0, 10)
+        + ", the day the generated data ends (" + since + " days before this demo)\n  lead_idle_days: " + (90 + since) + "\n");
   }
 
   private void preflight(String p) throws IOException, DemoVerbs.Stopped {

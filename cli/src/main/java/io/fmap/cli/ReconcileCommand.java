@@ -2,6 +2,8 @@ package io.fmap.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fmap.runtime.cutover.Reconcile;
+import io.fmap.runtime.exec.Owners;
+import io.fmap.runtime.owner.SourceUser;
 import io.fmap.runtime.cutover.ReconcileReport;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,7 +69,10 @@ public final class ReconcileCommand implements Callable<Integer> {
         if (run != null && ledger.run(run).isEmpty()) {
           throw VerbStop.usage("the ledger has no run " + run + "; `fmap report` lists the runs it has");
         }
-        Reconcile reconcile = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, Clock.systemUTC());
+        List<SourceUser> users = DataProject.sourceUsers(source);
+        Owners owners = new Owners(ready.project().owners(users, target), users);
+        Reconcile reconcile = new Reconcile(ready.plan(), source, target, ready.targetSchema(), ledger, owners,
+            Clock.systemUTC());
         report = run == null ? reconcile.run(full, sample) : reconcile.runOf(run, full, sample);
       }
     } catch (VerbStop stop) {

@@ -57,19 +57,28 @@ class CutoverVerbsOnEmulatorsTest {
       }
       assertTrue(tableCheck(tables, "Contact", "lead").path("expectedCount").asLong() > 0, reconcile.out());
 
-      // Behind fmap's back: one lead deleted, one account renamed in Dynamics.
+      // Behind fmap's back: one lead deleted; one account renamed, given another owner and another parent.
       String token = token(dv);
       String leadId = migrated(dv, "lead").path("leadid").asText();
-      String accountId = migrated(dv, "account").path("accountid").asText();
+      JsonNode account = migrated(dv, "account");
+      String accountId = account.path("accountid").asText();
+      String otherOwner = dv.rows("systemuser").stream().map(u -> u.path("systemuserid").asText())
+          .filter(id -> !id.equals(account.path("_ownerid_value").asText())).findFirst().orElseThrow();
+      String otherParent = dv.rows("account").stream().map(a -> a.path("accountid").asText())
+          .filter(id -> !id.equals(accountId) && !id.equals(account.path("_parentaccountid_value").asText()))
+          .findFirst().orElseThrow();
       assertEquals(204, send(dv, token, "DELETE", "leads(" + leadId + ")", null));
-      assertEquals(204, send(dv, token, "PATCH", "accounts(" + accountId + ")", "{\"name\":\"Renamed in Dynamics\"}"));
+      assertEquals(204, send(dv, token, "PATCH", "accounts(" + accountId + ")", "{\"name\":\"Renamed in Dynamics\","
+          + "\"ownerid@odata.bind\":\"/systemusers(" + otherOwner + ")\","
+          + "\"parentaccountid@odata.bind\":\"/accounts(" + otherParent + ")\"}"));
       CliRun drifted = project.run("reconcile", "--full", "--json");
       assertEquals(Fmap.FINDINGS, drifted.exit(), drifted.out() + drifted.err());
       JsonNode driftedTables = new ObjectMapper().readTree(drifted.out()).path("tables");
       assertEquals(List.of("missing_in_target " + leadId),
           mismatches(tableCheck(driftedTables, "Contact", "lead")), drifted.out());
-      assertEquals(List.of("value " + accountId + " name"),
-          mismatches(tableCheck(driftedTables, "Company", "account")), drifted.out());
+      assertEquals(List.of("value " + accountId + " name", "value " + accountId + " ownerid",
+          "value " + accountId + " parentaccountid"), mismatches(tableCheck(driftedTables, "Company", "account")),
+          drifted.out());
 
       int accounts = dv.count("account");
       CliRun dryRun = project.run("rollback", "1");

@@ -41,7 +41,9 @@ class LargeFilesOnEmulatorsTest {
   static Map<String, JsonNode> notes = new HashMap<>();
   static int firstExit;
   static String firstOut;
+  static String firstJson;
   static int secondExit;
+  static String secondJson;
   static int notesAfterSecond;
 
   @BeforeAll
@@ -83,11 +85,13 @@ class LargeFilesOnEmulatorsTest {
       CliRun first = CliRun.of("migrate", "--project", p, "--accept-warnings", "--json");
       firstExit = first.exit();
       firstOut = first.out() + first.err();
+      firstJson = first.out();
       dv.rows("annotation").forEach(r -> {
         if (r.hasNonNull("fmap_sourcefileid")) notes.put(r.get("fmap_sourcefileid").asText(), r);
       });
       CliRun second = CliRun.of("migrate", "--project", p, "--accept-warnings", "--json");
       secondExit = second.exit();
+      secondJson = second.out();
       notesAfterSecond = (int) dv.rows("annotation").stream().filter(r -> r.hasNonNull("fmap_sourcefileid")).count();
     } finally {
       DataverseOptions.environment = System::getenv;
@@ -98,7 +102,7 @@ class LargeFilesOnEmulatorsTest {
 
   @Test
   void aFileAboveTheLimitIsCopiedToTheFolderAndItsNoteLinksToTheCopy() throws Exception {
-    assertEquals(Fmap.OK, firstExit, firstOut);
+    ParentLoopFinding.isTheOnlyFinding(firstExit, firstJson);
     int copied = 0;
     for (Map.Entry<String, JsonNode> f : files.entrySet()) {
       byte[] body = Files.readAllBytes(export.resolve("files").resolve(f.getKey()));
@@ -132,7 +136,7 @@ class LargeFilesOnEmulatorsTest {
 
   @Test
   void aSecondMigrateAddsNoNote() {
-    assertEquals(Fmap.OK, secondExit);
+    ParentLoopFinding.isTheOnlyFinding(secondExit, secondJson);
     assertEquals(files.size(), notes.size());
     assertEquals(notes.size(), notesAfterSecond);
   }

@@ -52,7 +52,7 @@ class RollbackSchemaOnEmulatorsTest {
   }
 
   /** The first paths where two dumps differ, for a message short enough to read. */
-  private static String differences(JsonNode expected, JsonNode actual) {
+  static String differences(JsonNode expected, JsonNode actual) {
     StringBuilder out = new StringBuilder();
     differences(expected, actual, "", out);
     return out.toString();

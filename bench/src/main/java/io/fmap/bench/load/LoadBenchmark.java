@@ -47,13 +47,15 @@ import java.util.Map;
  *                                           10 measured the machine's per-request CPU more than the flow control)
  *     [--request-ms MS] [--row-ms MS]     (the latency model; default 10 ms + 40 ms per written row)
  *     [--phases all|limited,free,null]     (which of the three loads to run; default all)
- *     [--warmup 20000]                     (rows written first, untimed, so the JIT has compiled both sides)
+ *     [--warmup 40000]                     (rows written first, untimed, in four rounds, each followed by a quiet JIT
+ *                                           and a System.gc() ({@link Settle}), so the timed load is the steady state)
  * </pre>
  */
 public final class LoadBenchmark {
   private static final String TENANT = "bench";
   static final long WRITE_REQUEST_MS = 10;
   static final long WRITE_ROW_MS = 40;
+  static final int WARMUP_ROUND_ROWS = 10_000;
 
   record Options(int rows, int batch, int limitedBatch, int identities, String limits, long requestMs, long rowMs,
                  String phases, int warmup) {
@@ -70,7 +72,7 @@ public final class LoadBenchmark {
       long requestMs = -1;
       long rowMs = -1;
       String phases = "all";
-      int warmup = 20_000;
+      int warmup = 40_000;
       for (int i = 0; i + 1 < args.length; i += 2) {
         switch (args[i]) {
           case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -141,13 +143,13 @@ public final class LoadBenchmark {
           "accountid", "name", io.fmap.schema.Ownership.USER, false, false, List.of(), List.of())), List.of(), null);
       try (DataverseTargetConnector c = DataverseTargetConnector.open(config, schema, RetryPolicy.DEFAULT,
           new LinkOnlyFileStore("bench-files"))) {
-        c.write("account", accounts("W", o.warmup())); // JIT; not timed
+        String settled = warmUp(c, o); // JIT; not timed
         List<RowWrite> rows = accounts("S", o.rows());
         CpuSplit cpu = new CpuSplit();
         long start = System.nanoTime();
         List<WriteResult> results = c.write("account", rows);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String split = cpu.report(rows.size());
+        String split = "  " + settled + "\n" + cpu.report(rows.size());
         long failed = results.stream().filter(r -> !r.ok()).count();
         int inFlight = c.clients().stream().mapToInt(x -> x.gate().maxInFlight()).max().orElse(0);
         return new Run(rows.size(), seconds, failed, 0, 0, inFlight, split);
@@ -176,12 +178,13 @@ public final class LoadBenchmark {
       DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl(TENANT)), url + "/.default", ids,
           batch, Math.min(limits.concurrent(), 64), false, false, null);
       SystemSchema schema = prepare(config);
+      String settled;
       try (DataverseTargetConnector c = DataverseTargetConnector.open(config, schema, RetryPolicy.DEFAULT,
           new LinkOnlyFileStore("bench-files"))) {
-        c.write("account", accounts("W", o.warmup())); // JIT of both sides; not timed, its own connector and gate
+        settled = warmUp(c, o); // JIT of both sides; not timed, its own connector and gate
       }
-      dv.limits(limits);
       List<RowWrite> rows = accounts("S", o.rows());
+      dv.limits(limits);
       try (DataverseTargetConnector c = DataverseTargetConnector.open(config, schema, RetryPolicy.DEFAULT,
           new LinkOnlyFileStore("bench-files"))) {
         long before = dv.stats().throttled();
@@ -189,12 +192,24 @@ public final class LoadBenchmark {
         long start = System.nanoTime();
         List<WriteResult> results = c.write("account", rows);
         double seconds = (System.nanoTime() - start) / 1e9;
-        String split = cpu.report(rows.size());
+        String split = "  " + settled + "\n" + cpu.report(rows.size());
         long failed = results.stream().filter(r -> !r.ok()).count();
         int inFlight = c.clients().stream().mapToInt(x -> x.gate().maxInFlight()).max().orElse(0);
         return new Run(rows.size(), seconds, failed, dv.count("account"), dv.stats().throttled() - before, inFlight, split);
       }
     }
+  }
+
+  /** The untimed warm-up in rounds of about {@link #WARMUP_ROUND_ROWS} rows, each followed by {@link Settle#afterWarmUp}; says how each settled. */
+  static String warmUp(DataverseTargetConnector c, Options o) throws Exception {
+    List<String> settled = new ArrayList<>();
+    int rounds = Math.max(1, o.warmup() / WARMUP_ROUND_ROWS);
+    for (int round = 1; round <= rounds; round++) {
+      int n = o.warmup() / rounds + (round == rounds ? o.warmup() % rounds : 0);
+      c.write("account", accounts("W" + round + "-", n));
+      settled.add(Settle.afterWarmUp());
+    }
+    return "warm-up of " + o.warmup() + " rows in " + rounds + " rounds, each settled: " + String.join("; ", settled);
   }
 
   /** Adds the source-id column and its alternate key to account, then pulls the schema the connector uses. */

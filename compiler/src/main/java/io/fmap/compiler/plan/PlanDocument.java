@@ -160,7 +160,10 @@ public record PlanDocument(int format, List<ParamLine> params, List<ChangeLine> 
           + " many-to-many dynamics." + r.relationship().table2() + filled, at(r.span()));
     }
     SchemaChange.NewProcess p = (SchemaChange.NewProcess) c;
-    return new ChangeLine("process", ExprPrinter.quote(p.name()) + " on dynamics." + p.table() + " stages ["
+    // The display name is Spark's pipeline name; the schema name Dataverse keys the process by is derived from it.
+    String schemaName = io.fmap.runtime.functions.Std.sanitizeProcessName(p.name());
+    return new ChangeLine("process", ExprPrinter.quote(p.name()) + " (schema name "
+        + (schemaName == null ? "none: no letter or digit to make one of" : schemaName) + ") on dynamics." + p.table() + " stages ["
         + p.stages().stream().map(ExprPrinter::quote).collect(Collectors.joining(", ")) + "]", at(p.span()));
   }
 

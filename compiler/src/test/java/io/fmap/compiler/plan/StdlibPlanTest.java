@@ -52,6 +52,15 @@ class StdlibPlanTest {
     assertEquals(1, lines.stream().filter(l -> l.contains("not transferred:")).count(), "only the stage map has colours");
   }
 
+  /** Spark's pipeline name is what people see; the schema name Dataverse keys the process by is made from it. */
+  @Test
+  void aProcessShowsItsDisplayNameAndTheSchemaNameMadeFromIt() throws IOException {
+    String plan = planned(STDLIB).text();
+    assertTrue(plan.contains("process \"Enterprise / Q4 [2026]\" (schema name enterprise_q4_2026) on dynamics.opportunity"),
+        plan);
+    assertTrue(plan.contains("process \"Partners & Resellers\" (schema name partners_resellers) on"), plan);
+  }
+
   @Test
   void theStdlibGeneratedJavaIsPinned() throws IOException {
     JavaEmitter.Emitted emitted = JavaEmitter.emit(planned(STDLIB).program());

@@ -30,6 +30,14 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
     return new ApiResponse(204, h, null, rows);
   }
 
+  /** 204 naming the row written ({@code OData-EntityId}), as creates and upserts answer. */
+  static ApiResponse noContent(int rows, String entityId) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("OData-Version", "4.0");
+    h.put("OData-EntityId", entityId);
+    return new ApiResponse(204, h, null, rows);
+  }
+
   static ApiResponse error(DataverseError e) {
     return json(e.status(), Json.error(e.code(), e.getMessage()), 0);
   }

@@ -116,13 +116,25 @@ final class Catalog {
 
   /** True when some alternate key is still Pending and its activation time has come. */
   boolean pendingKeyDue(long nowMillis) {
-    for (Map<String, KeyState> tableKeys : keys.values()) {
-      for (KeyState k : tableKeys.values()) {
-        if (k.status() == KeyStatus.Pending && k.activateAtMillis() <= nowMillis) return true;
+    PendingKeys cached = pendingKeys;
+    if (cached.version() != metadataVersion) {
+      // Every request asks (once per $batch part): the keys of every table are walked only after a metadata change.
+      long earliest = Long.MAX_VALUE;
+      for (Map<String, KeyState> tableKeys : keys.values()) {
+        for (KeyState k : tableKeys.values()) {
+          if (k.status() == KeyStatus.Pending) earliest = Math.min(earliest, k.activateAtMillis());
+        }
       }
+      cached = new PendingKeys(metadataVersion, earliest);
+      pendingKeys = cached;
     }
-    return false;
+    return cached.earliestActivation() <= nowMillis;
   }
+
+  /** The earliest activation time of a Pending key (Long.MAX_VALUE: none), as of one metadata version. */
+  private record PendingKeys(long version, long earliestActivation) {}
+
+  private volatile PendingKeys pendingKeys = new PendingKeys(-1, Long.MAX_VALUE);
 
   void putKey(String table, KeyState state) {
     keyMap(table).put(state.key().name(), state);

@@ -143,7 +143,7 @@ final class DataverseApi {
       ObjectNode o = represent(table, row, r);
       return ApiResponse.json(201, Json.write(o), 1);
     }
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", entityUrl(table, row.id()));
+    return ApiResponse.noContent(1, entityUrl(table, row.id()));
   }
 
   private ObjectNode represent(Table table, Row row, ApiRequest r) {
@@ -172,7 +172,7 @@ final class DataverseApi {
     }
     String location = ref.id() != null ? entityUrl(table, ref.id()) : baseUrl + table.entitySetName()
         + "(" + keyText(ref) + ")";
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", location);
+    return ApiResponse.noContent(1, location);
   }
 
   private static String keyText(EntityRef ref) {

@@ -95,9 +95,8 @@ public final class DataverseEmulator implements AutoCloseable {
 
   /**
    * Whether a {@code parentaccountid} that makes an account its own ancestor is refused, as an org
-   * refuses it ({@code 0x80040507}). Off until the load breaks such loops itself: the generated
-   * sample data has one on purpose (companies 2 and 3), and the standard set writes both links.
-   * Survives {@link #reset()}.
+   * refuses it ({@code 0x80040507}, AccountLoopBeingCreated). On by default; a test that needs a loop
+   * in the target (one made before the rule, or by hand) turns it off. Survives {@link #reset()}.
    */
   public void refuseHierarchyLoops(boolean refuse) {
     store.refuseHierarchyLoops = refuse;

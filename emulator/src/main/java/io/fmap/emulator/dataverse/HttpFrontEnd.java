@@ -204,8 +204,8 @@ final class HttpFrontEnd implements HttpHandler {
 
   /** Decodes a raw query string into options; {@code +} stays a plus, as OData clients send %20 for spaces. */
   static Map<String, String> parseQuery(String raw) {
+    if (raw == null || raw.isEmpty()) return Map.of();
     Map<String, String> out = new HashMap<>();
-    if (raw == null || raw.isEmpty()) return out;
     for (String pair : raw.split("&")) {
       if (pair.isEmpty()) continue;
       int eq = pair.indexOf('=');

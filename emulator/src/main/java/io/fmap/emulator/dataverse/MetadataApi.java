@@ -225,7 +225,7 @@ final class MetadataApi {
       }
       store.catalog().addColumn(table.name(), column);
     });
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(LogicalName='" + table.name()
+    return ApiResponse.noContent(1, baseUrl + "EntityDefinitions(LogicalName='" + table.name()
         + "')/Attributes(" + Catalog.metadataId("attribute", table.name(), column.name()) + ")");
   }
 
@@ -325,7 +325,7 @@ final class MetadataApi {
       if (body.path("HasNotes").asBoolean(false)) store.catalog().enableNotes(name);
       Seed.messageFilters(tx, store);
     });
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(" + Catalog.metadataId("table", name) + ")");
+    return ApiResponse.noContent(1, baseUrl + "EntityDefinitions(" + Catalog.metadataId("table", name) + ")");
   }
 
   /** Columns the platform adds to every new table. */
@@ -385,7 +385,7 @@ final class MetadataApi {
       store.catalog().putKey(table.name(), new Catalog.KeyState(new AlternateKey(keyName, columns), Catalog.KeyStatus.Pending, at));
     });
     activatePendingKeys();
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "EntityDefinitions(LogicalName='" + table.name()
+    return ApiResponse.noContent(1, baseUrl + "EntityDefinitions(LogicalName='" + table.name()
         + "')/Keys(" + Catalog.metadataId("key", table.name(), keyName) + ")");
   }
 
@@ -462,7 +462,7 @@ final class MetadataApi {
       default -> throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "Unsupported relationship type '" + type
           + "'; use OneToManyRelationshipMetadata or ManyToManyRelationshipMetadata.");
     }
-    return ApiResponse.noContent(1).withHeader("OData-EntityId", baseUrl + "RelationshipDefinitions(" + Catalog.metadataId("relationship", name) + ")");
+    return ApiResponse.noContent(1, baseUrl + "RelationshipDefinitions(" + Catalog.metadataId("relationship", name) + ")");
   }
 
   /**

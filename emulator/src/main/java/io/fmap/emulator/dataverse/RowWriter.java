@@ -40,6 +40,7 @@ final class RowWriter {
   static final Set<String> CLOSED_BY_ACTION = Set.of("opportunity");
   /** Self-referencing lookups the platform keeps a tree (the account hierarchy): no row may become its own ancestor. */
   private static final Map<String, String> HIERARCHIES = Map.of("account", "parentaccountid");
+  private static final List<String> CREATED_MODIFIED_BY = List.of("createdby", "modifiedby");
 
   private final Store store;
   private final Clock clock;
@@ -145,7 +146,7 @@ final class RowWriter {
       values.put("ownerid", ctx.callerText());
       lookups.put("ownerid", "systemuser");
     }
-    for (String who : List.of("createdby", "modifiedby")) {
+    for (String who : CREATED_MODIFIED_BY) {
       if (ColumnIndex.of(table).has(who)) {
         values.put(who, ctx.callerText());
         lookups.put(who, "systemuser");
@@ -286,10 +287,8 @@ final class RowWriter {
       existing = store.get(table.name(), ref.id());
     } else {
       AlternateKey key = matchingKey(table, ref);
-      Map<String, JsonNode> literals = keyLiterals(table, ref);
-      keyValues = literals;
-      List<String> normalised = key.columns().stream().map(c -> Store.normalise(literals.get(c))).toList();
-      existing = store.rows(table.name()).byKey(key, normalised).flatMap(id -> store.get(table.name(), id));
+      keyValues = keyLiterals(table, ref);
+      existing = store.rows(table.name()).byKey(key, normalised(key, keyValues)).flatMap(id -> store.get(table.name(), id));
     }
     if ("*".equals(ifNoneMatch) && existing.isPresent()) {
       throw new DataverseError(412, "", "A record with matching key values already exists.");
@@ -301,7 +300,9 @@ final class RowWriter {
     if (existing.isPresent()) {
       return new Written(update(tx, table, existing.get(), body, ctx, keyValues.keySet()), false);
     }
-    ObjectNode createBody = body.deepCopy();
+    // A shallow copy: create reads the values and never changes them, so they need not be copied too.
+    ObjectNode createBody = Json.object();
+    createBody.setAll(body);
     if (ref.id() != null) createBody.put(table.primaryIdColumn(), ref.id().toString());
     keyValues.forEach((column, value) -> {
       Column c = ColumnIndex.of(table).column(column).orElseThrow();
@@ -367,17 +368,26 @@ final class RowWriter {
   Row find(Table table, EntityRef ref) {
     if (ref.id() != null) return store.get(table.name(), ref.id()).orElseThrow(() -> DataverseError.notFound(table.name(), ref.id()));
     AlternateKey key = matchingKey(table, ref);
-    Map<String, JsonNode> literals = keyLiterals(table, ref);
-    List<String> normalised = key.columns().stream().map(c -> Store.normalise(literals.get(c))).toList();
-    return store.rows(table.name()).byKey(key, normalised).flatMap(id -> store.get(table.name(), id))
-        .orElseThrow(() -> missing(table, ref));
+    return store.rows(table.name()).byKey(key, normalised(key, keyLiterals(table, ref)))
+        .flatMap(id -> store.get(table.name(), id)).orElseThrow(() -> missing(table, ref));
+  }
+
+  /** A key's values as its index holds them ({@link Store#normalise}), in the key's column order. */
+  private static List<String> normalised(AlternateKey key, Map<String, JsonNode> literals) {
+    List<String> columns = key.columns();
+    if (columns.size() == 1) return List.of(Store.normalise(literals.get(columns.get(0))));
+    List<String> out = new ArrayList<>(columns.size());
+    for (String c : columns) out.add(Store.normalise(literals.get(c)));
+    return out;
   }
 
   private AlternateKey matchingKey(Table table, EntityRef ref) {
-    Set<String> columns = new java.util.TreeSet<>();
+    Set<String> columns = new java.util.HashSet<>();
     ref.key().keySet().forEach(k -> columns.add(lookupKeyColumn(k)));
     for (Catalog.KeyState state : store.catalog().keys(table.name())) {
-      if (new java.util.TreeSet<>(state.key().columns()).equals(columns)) {
+      List<String> keyColumns = state.key().columns();
+      // Same set of columns: a key lists each column once, so equal sizes and containment suffice.
+      if (keyColumns.size() == columns.size() && columns.containsAll(keyColumns)) {
         if (state.status() != Catalog.KeyStatus.Active) {
           throw DataverseError.badRequest(DataverseError.INVALID_ARGUMENT, "The alternate key '" + state.key().name()
               + "' of entity '" + table.name() + "' is not active yet (EntityKeyIndexStatus " + state.status()

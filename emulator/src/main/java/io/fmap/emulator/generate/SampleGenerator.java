@@ -19,6 +19,12 @@ import java.util.SplittableRandom;
 public final class SampleGenerator {
   /** Everything happens before this instant (2026-06-01T00:00:00Z), whatever the clock says. */
   static final long NOW = 1_780_272_000L;
+  /**
+   * The instant the generated data ends ({@link #NOW}): an export made today still looks as it did
+   * then, so rules that count days up to today (a contact idle for N days becomes a lead) must add
+   * the days since.
+   */
+  public static final java.time.Instant DATA_ENDS = java.time.Instant.ofEpochSecond(NOW);
   private static final long YEAR = 365L * 24 * 3600;
   /** The body of the first file is over 128 MB, the size where Dynamics needs chunked upload. */
   public static final long LARGE_FILE_SIZE = 128L * 1024 * 1024 + 65_537;

@@ -107,6 +107,34 @@ class BatchTest extends SharedEmulator {
     assertEquals(dv.rows("account").get(0).path("accountid").asText(), taskRegarding);
   }
 
+  /**
+   * The parser reads the body as bytes: LF-only line endings, header names in any case and blank
+   * space around a part's JSON are accepted as before, and UTF-8 text survives both ways (the name
+   * stored, the Content-ID echoed in the answer).
+   */
+  @Test
+  void lfLineEndingsAndUtf8TextArePassedThroughIntact() {
+    String body = String.join("\n",
+        "--batch_AAA123",
+        "content-type: application/http",
+        "CONTENT-TRANSFER-ENCODING: binary",
+        "Content-ID: café-1",
+        "",
+        "",
+        "POST /api/data/v9.2/accounts HTTP/1.1",
+        "content-type: application/json; type=entry",
+        "",
+        "  {\"name\":\"Café Zoë\"}  ",
+        "",
+        "--batch_AAA123--",
+        "");
+    Http.Answer a = batch(body);
+    assertEquals(200, a.status(), a.body());
+    assertEquals("Café Zoë", dv.rows("account").get(0).path("name").asText());
+    assertTrue(a.body().contains("Content-ID: café-1\r\n"), a.body());
+    assertTrue(a.body().contains("HTTP/1.1 204 No Content\r\n"), a.body());
+  }
+
   @Test
   void failingChangeSetRollsBackEveryOperationInIt() {
     String body = SHEET_EXAMPLE.replace("\"Follow up\"", "\"" + "x".repeat(201) + "\"");

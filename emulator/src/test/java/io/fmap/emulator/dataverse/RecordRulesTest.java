@@ -65,21 +65,21 @@ class RecordRulesTest extends SharedEmulator {
   }
 
   @Test
-  void aParentAccountThatWouldCloseALoopIsRefusedWhenAsked() {
+  void loopsAreLetInOnlyWhenATestTurnsTheRuleOff() {
     String top = account("Top");
     String bottom = account("Bottom");
     assertEquals(204, http.patch("accounts(" + bottom + ")", parent(top)).status());
-    assertEquals(204, http.patch("accounts(" + top + ")", parent(bottom)).status(), "off by default: loops are let in");
-    dv.refuseHierarchyLoops(true);
+    dv.refuseHierarchyLoops(false);
     try {
-      parentLoopsAreRefused();
+      assertEquals(204, http.patch("accounts(" + top + ")", parent(bottom)).status(), "turned off: loops are let in");
     } finally {
-      dv.refuseHierarchyLoops(false);
+      dv.refuseHierarchyLoops(true);
     }
+    assertEquals("0x80040507", http.patch("accounts(" + top + ")", parent(top)).code(), "on again");
   }
 
-  private void parentLoopsAreRefused() {
-    dv.reset();
+  @Test
+  void aParentAccountThatWouldCloseALoopIsRefused() {
     String top = account("Top");
     String middle = account("Middle");
     String bottom = account("Bottom");

@@ -5,26 +5,29 @@ import io.fmap.runtime.api.MappingContext;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRef;
+import io.fmap.runtime.exec.Owners;
 import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.ledger.Ledger;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The mapping context reconcile runs the plan with. It wants the plain columns a record maps to and
- * the table it is routed to, so it must let a record map exactly when a load would have mapped it:
- * an empty lookup or owner makes {@code ref(...)} and {@code owner(...)} fail the record, and a plan
- * such as the standard set (every map has an owner) would then expect nothing at all.
+ * The mapping context reconcile runs the plan with. It wants what a record maps to and the table it
+ * is routed to, so it must let a record map exactly when a load would have mapped it: an empty
+ * lookup or owner makes {@code ref(...)} and {@code owner(...)} fail the record, and a plan such as
+ * the standard set (every map has an owner) would then expect nothing at all.
  *
  * <ul>
  *   <li>a lookup resolves when the ledger has a standing write of the referenced record in one of
- *       the candidate tables, as the load's lookup would have; the reference itself is never
- *       compared (lookups are not plain columns), so its key is the derived id of the record;</li>
- *   <li>an owner always resolves: the owner rule's user list belongs to the load, and a record a
- *       load could not own was never written, so it shows as {@code not_loaded};</li>
+ *       the candidate tables, as the load's lookup would have, to that write's row id: the id the
+ *       row's lookup column must hold;</li>
+ *   <li>an owner resolves as the load's does ({@link Owners}: the owner rule over the target's users);
+ *       one the rule cannot give still resolves, by the email alone (not compared), since a record a
+ *       load could not own was never written and shows as {@code not_loaded};</li>
  *   <li>{@code ref(...).field} reads other source records as the load does ({@link SourceLookups}).</li>
  * </ul>
  */
@@ -33,11 +36,13 @@ final class ColumnsOnlyContext implements MappingContext {
   private final Clock clock;
   private final SourceLookups sources;
   private final Ledger ledger;
+  private final Owners owners;
   /** "object/table" → source id → target id, read from the ledger once per pair. */
   private final Map<String, Map<String, String>> standing = new ConcurrentHashMap<>();
 
-  ColumnsOnlyContext(Map<String, Object> params, Clock clock, SourceLookups sources, Ledger ledger) {
+  ColumnsOnlyContext(Map<String, Object> params, Clock clock, SourceLookups sources, Ledger ledger, Owners owners) {
     this.params = params;
+    this.owners = owners;
     this.clock = clock;
     this.sources = sources;
     this.ledger = ledger;
@@ -48,9 +53,10 @@ final class ColumnsOnlyContext implements MappingContext {
     for (LookupCandidate candidate : candidates) {
       Map<String, String> written = standing.computeIfAbsent(source.object() + "/" + candidate.table(),
           k -> Lookups.standing(ledger, source.object(), candidate.table()));
-      if (written.containsKey(source.id())) {
+      String id = written.get(source.id());
+      if (id != null) {
         return Optional.of(new TargetRef(candidate.table(), candidate.navigationProperty(),
-            TargetKey.derivedId(candidate.table(), source)));
+            TargetKey.id(UUID.fromString(id))));
       }
     }
     return Optional.empty();
@@ -63,8 +69,8 @@ final class ColumnsOnlyContext implements MappingContext {
 
   @Override
   public Optional<TargetRef> owner(String email) {
-    return Optional.of(new TargetRef("systemuser", "ownerid",
-        TargetKey.alternate("internalemailaddress", email == null ? "" : email)));
+    return owners.byEmail(email).or(() -> Optional.of(new TargetRef("systemuser", "ownerid",
+        TargetKey.alternate("internalemailaddress", email == null ? "" : email))));
   }
 
   @Override

@@ -69,10 +69,14 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       Map<String, Object> columns = new LinkedHashMap<>(row.columns());
       ApiRequest reopen = null;
       if (row.reopen()) {
-        // The open state alone first, the one update a closed row takes; the status goes to the open default.
-        columns.remove(StateChange.STATE_COLUMN);
-        columns.remove(STATUS_COLUMN);
-        reopen = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(Map.of(StateChange.STATE_COLUMN, 0)), true);
+        // The open state with its status reason first, the one update a closed row takes (fact sheet §2.2:
+        // statecode goes with its statuscode): the reason the row had before the run, when it was open then.
+        Object state = columns.remove(StateChange.STATE_COLUMN);
+        Object status = columns.remove(STATUS_COLUMN);
+        Map<String, Object> open = new LinkedHashMap<>();
+        open.put(StateChange.STATE_COLUMN, 0);
+        if (status != null && state instanceof Number n && n.intValue() == 0) open.put(STATUS_COLUMN, status);
+        reopen = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(open), true);
         if (row.version() != null) reopen = reopen.withHeader("If-Match", row.version());
       }
       ApiRequest patch = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(body(table, columns)), true);
@@ -183,7 +187,7 @@ public final class DataverseRollbackTarget implements RollbackTarget {
     }
   }
 
-  /** The status reason goes with the state: the reopen gives the open state's default. */
+  /** The status reason goes with the state: a reopen without it gives the open state's default. */
   private static final String STATUS_COLUMN = "statuscode";
 
   private static final String UPDATED_ROW_CHANGED = "the row was changed in the target after the run wrote it, so "

@@ -4,18 +4,26 @@ import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.SourceRecord;
 import io.fmap.runtime.api.SourceRouter;
+import io.fmap.runtime.api.TargetKey;
+import io.fmap.runtime.api.TargetRef;
 import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.cutover.ReconcileReport.ColumnChecksum;
 import io.fmap.runtime.cutover.ReconcileReport.Kind;
 import io.fmap.runtime.cutover.ReconcileReport.Mismatch;
 import io.fmap.runtime.cutover.ReconcileReport.TableCheck;
 import io.fmap.runtime.exec.LoadExecutor;
+import io.fmap.runtime.exec.Owners;
+import io.fmap.runtime.exec.ParentLoops;
 import io.fmap.runtime.exec.SourceLookups;
 import io.fmap.runtime.ledger.ContentHash;
 import io.fmap.runtime.ledger.Ledger;
 import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.RecordKey;
+import io.fmap.runtime.ledger.Run;
 import io.fmap.runtime.source.SourceConnector;
 import io.fmap.runtime.target.TargetConnector;
+import io.fmap.schema.ColumnType;
+import io.fmap.schema.Ownership;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
 import java.io.IOException;
@@ -34,10 +42,11 @@ import java.util.stream.Stream;
 
 /**
  * Compares source, plan, ledger and target ({@code fmap reconcile}). The source is mapped again with
- * the plan (plain columns only: lookups and owners are the ledger's business, {@link ColumnsOnlyContext}
- * lets them resolve as the load's did so records route as they did), the ledger says which
- * target row stands for each record, and the target is read back. Presence is checked for every
- * record; column values for all of them with {@code full}, else for a deterministic sample.
+ * the plan ({@link ColumnsOnlyContext} resolves lookups through the ledger and owners as the load
+ * does, so records route as they did), the ledger says which target row stands for each record, and
+ * the target is read back. Presence is checked for every record; column values, lookups (the row's
+ * {@code _x_value} against the id the ledger has for the referenced record) and the owner (against the
+ * user or team the owner rule gives) for all of them with {@code full}, else for a deterministic sample.
  */
 public final class Reconcile {
   /** Mismatches listed per table; the count covers all of them. */
@@ -55,11 +64,14 @@ public final class Reconcile {
   private final TargetConnector target;
   private final SystemSchema targetSchema;
   private final Ledger ledger;
+  private final Owners owners;
   private final Clock clock;
 
+  /** @param owners the load's owner resolution (the project's owner rule over the target's users) */
   public Reconcile(CompiledPlan plan, SourceConnector source, TargetConnector target, SystemSchema targetSchema,
-      Ledger ledger, Clock clock) {
+      Ledger ledger, Owners owners, Clock clock) {
     this.plan = plan;
+    this.owners = owners;
     this.source = source;
     this.target = target;
     this.targetSchema = targetSchema;
@@ -146,7 +158,7 @@ public final class Reconcile {
   private record Expected(long sourceCount, Map<String, Set<String>> ids, Map<String, Map<String, Map<String, Object>>> rows) {}
 
   private Expected expected(SourceRouter router, int rate, SourceLookups sources, RunScope scope) {
-    ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock, sources, ledger);
+    ColumnsOnlyContext context = new ColumnsOnlyContext(plan.params(), clock, sources, ledger, owners);
     Map<String, Set<String>> ids = new TreeMap<>();
     Map<String, Map<String, Map<String, Object>>> rows = new TreeMap<>();
     long[] count = {0};
@@ -159,13 +171,38 @@ public final class Reconcile {
           for (TargetRow row : mapped.rows()) {
             ids.computeIfAbsent(row.table(), t -> new TreeSet<>()).add(record.id());
             if (Math.floorMod(record.id().hashCode(), rate) == 0) {
-              rows.computeIfAbsent(row.table(), t -> new TreeMap<>()).put(record.id(), row.columns());
+              rows.computeIfAbsent(row.table(), t -> new TreeMap<>()).put(record.id(), compared(row));
             }
           }
         }
       });
     }
     return new Expected(count[0], ids, rows);
+  }
+
+  /**
+   * What is compared of a mapped row: its plain columns, its lookups and its owner as the ids they resolve
+   * to (a lookup or owner known only by a key, not by id, is not compared). A row of an owned table whose map
+   * gives no owner gets the fallback owner, as the load gives it.
+   */
+  private Map<String, Object> compared(TargetRow row) {
+    Map<String, Object> out = new TreeMap<>(row.columns());
+    Set<String> deferred = plan.deferredColumns(row.map());
+    // A parent link the load left out to break a loop stays empty (ParentLoops): that is what the target holds.
+    boolean loopBroken = row.lookups().keySet().stream().anyMatch(deferred::contains) && ParentLoops.leftOutLast(
+        ledger, runsNewestFirst(), new RecordKey(row.source().object(), row.source().id(), row.table()));
+    row.lookups().forEach((column, ref) -> {
+      if (ref == null || loopBroken && deferred.contains(column)) out.put(column, null);
+      else if (ref.key() instanceof TargetKey.ById byId) out.put(column, byId.id().toString());
+    });
+    TargetRef owner = row.owner();
+    Table table = Lookups.table(targetSchema, row.table());
+    if (owner == null && table.ownership() == Ownership.USER) owner = owners.byEmail(null).orElse(null);
+    if (owner != null && owner.key() instanceof TargetKey.ById byId) {
+      table.columns().stream().filter(c -> c.type() == ColumnType.OWNER).findFirst()
+          .ifPresent(c -> out.put(c.name(), byId.id().toString()));
+    }
+    return out;
   }
 
   private TableCheck check(String object, String tableName, Expected expected, RunScope scope) throws IOException {
@@ -182,7 +219,7 @@ public final class Reconcile {
     Table table = Lookups.table(targetSchema, tableName);
     Set<String> columns = new TreeSet<>();
     rows.values().forEach(r -> columns.addAll(r.keySet()));
-    List<String> select = new ArrayList<>(columns.stream().map(Reconcile::readAs).distinct().toList());
+    List<String> select = new ArrayList<>(columns.stream().map(c -> readAs(table, c)).distinct().toList());
     select.add(0, table.primaryIdColumn());
     Map<String, Map<String, Object>> found = new HashMap<>();
     target.read(tableName, select, null, row -> found.put(String.valueOf(row.get(table.primaryIdColumn())), row));
@@ -206,7 +243,7 @@ public final class Reconcile {
       compared++;
       for (String column : columns) {
         String want = normal(e.getValue().get(column));
-        String have = normal(row.get(readAs(column)));
+        String have = normal(row.get(readAs(table, column)));
         expectedValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + want);
         actualValues.computeIfAbsent(column, c -> new ArrayList<>()).add(e.getKey() + "=" + have);
         if (!want.equals(have)) mismatches.add(new Mismatch(Kind.VALUE, e.getKey(), targetId, column, want, have));
@@ -222,8 +259,23 @@ public final class Reconcile {
         compared, checksums, mismatches.subList(0, Math.min(MISMATCHES_LISTED, mismatches.size())), mismatches.size());
   }
 
-  private static String readAs(String column) {
-    return READ_AS.getOrDefault(column, column);
+  private List<Long> runIds;
+
+  /** The ledger's runs, newest first, read once. */
+  private List<Long> runsNewestFirst() {
+    if (runIds == null) {
+      List<Long> ids = new ArrayList<>(ledger.runs().stream().map(Run::id).toList());
+      java.util.Collections.reverse(ids);
+      runIds = ids;
+    }
+    return runIds;
+  }
+
+  /** The property a column is read back as: a lookup or owner as its {@code _x_value} (the row's id). */
+  private static String readAs(Table table, String column) {
+    boolean reference = table.column(column).map(c -> !c.targets().isEmpty() || c.type() == ColumnType.OWNER)
+        .orElse(false);
+    return reference ? "_" + column + "_value" : READ_AS.getOrDefault(column, column);
   }
 
   /** Values as comparable text: numbers without trailing zeros, option lists comma-joined, dates ISO. */

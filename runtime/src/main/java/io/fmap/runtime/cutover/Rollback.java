@@ -184,8 +184,9 @@ public final class Rollback {
   /**
    * The row an entry is about: its record's, whichever pass wrote it. fmap's later passes
    * ({@code Deal~state}, {@code ~lookups}, {@code ~files}) write the record's row again under their own
-   * key, and their entries do not always carry the row's own id (the state pass of a row the org already
-   * had records the id fmap would have given it), so the record, not the entry's id, names the row.
+   * key, so the record, not the entry's id, names the row: ledgers written before the state pass recorded
+   * the row's own id hold, for a row the org already had, the id fmap would have given it. A close the run
+   * recorded ({@code Deal~close}) is a row of its own table, so a row of its own here.
    */
   private static String rowOf(RecordKey key) {
     return key.targetTable() + "/" + recordObject(key.sourceObject()) + "/" + key.sourceId();
@@ -198,7 +199,7 @@ public final class Rollback {
 
   /**
    * The row's id: the record's own write's in this run, else the record's standing write's (a run that
-   * only wrote a later pass of it), else the entry's.
+   * only wrote a later pass of it: in an older ledger its state entry may carry a derived id), else the entry's.
    */
   private String rowId(List<LedgerEntry> entries) {
     for (LedgerEntry e : entries) {

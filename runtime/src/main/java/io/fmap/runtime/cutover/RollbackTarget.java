@@ -59,8 +59,9 @@ public interface RollbackTarget {
    *                has it. Null restores whatever the row holds now ({@code --force}, or a run that
    *                recorded no version)
    * @param reopen  the run closed the row (WinOpportunity, LoseOpportunity, a completed activity): a closed
-   *                row is read-only, so it is set back to the open state first ({@code statecode} 0 alone,
-   *                the one update Dataverse allows on it), then its columns are put back
+   *                row is read-only, so it is set back to the open state first ({@code statecode} 0 with the
+   *                {@code statuscode} of the before-image, the one update Dataverse allows on it; the open
+   *                state's default reason when the image has none), then its other columns are put back
    */
   record Restore(UUID id, Map<String, Object> columns, String version, boolean reopen) {}
 

@@ -23,9 +23,27 @@ public final class BatchCodec {
   /** One inner request. {@code url} is the path from the host ({@code /api/data/v9.2/accounts}). */
   public record Part(String method, String url, Map<String, String> headers, String body) {}
 
-  /** One inner response, in request order. */
-  public record PartResponse(int status, Map<String, String> headers, String body) {
-    public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+  /**
+   * One inner response, in request order. The headers stay as the text of their block and are read
+   * when asked for: the writer needs only the status and the body of each part.
+   */
+  public record PartResponse(int status, String headerBlock, String body) {
+    /** A header's value (names compared without case; the last of repeated ones), or null. */
+    public String header(String name) {
+      return headers().get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every header, names lower-cased, in the order sent. */
+    public Map<String, String> headers() {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (Line l = Line.first(headerBlock, 0, headerBlock.length()); l != null; l = l.next()) {
+        int colon = l.colon();
+        if (colon > l.start()) {
+          out.put(headerBlock.substring(l.start(), colon).trim().toLowerCase(Locale.ROOT), headerBlock.substring(colon + 1, l.end()).trim());
+        }
+      }
+      return out;
+    }
   }
 
   private BatchCodec() {}
@@ -34,51 +52,77 @@ public final class BatchCodec {
     return "multipart/mixed; boundary=\"" + boundary + "\"";
   }
 
+  /**
+   * The request body, written straight into one byte array of about the right size: a 100-row
+   * batch was built as a growing StringBuilder, copied into a String and encoded again.
+   */
   public static byte[] encode(String boundary, List<Part> parts) {
-    StringBuilder out = new StringBuilder();
+    int size = 64;
+    for (Part p : parts) size += 160 + p.url().length() + (p.body() == null ? 0 : p.body().length());
+    Utf8 out = new Utf8(size);
     for (Part p : parts) {
-      out.append("--").append(boundary).append(CRLF)
-          .append("Content-Type: application/http").append(CRLF)
-          .append("Content-Transfer-Encoding: binary").append(CRLF)
-          .append(CRLF)
-          .append(p.method()).append(' ').append(p.url()).append(" HTTP/1.1").append(CRLF);
-      if (p.body() != null) out.append("Content-Type: application/json; type=entry").append(CRLF);
-      p.headers().forEach((k, v) -> out.append(k).append(": ").append(v).append(CRLF));
-      out.append(CRLF);
-      if (p.body() != null) out.append(p.body()).append(CRLF);
+      out.text("--").text(boundary).text(CRLF)
+          .text("Content-Type: application/http").text(CRLF)
+          .text("Content-Transfer-Encoding: binary").text(CRLF)
+          .text(CRLF)
+          .text(p.method()).text(" ").text(p.url()).text(" HTTP/1.1").text(CRLF);
+      if (p.body() != null) out.text("Content-Type: application/json; type=entry").text(CRLF);
+      p.headers().forEach((k, v) -> out.text(k).text(": ").text(v).text(CRLF));
+      out.text(CRLF);
+      if (p.body() != null) out.text(p.body()).text(CRLF);
     }
-    out.append("--").append(boundary).append("--").append(CRLF);
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    out.text("--").text(boundary).text("--").text(CRLF);
+    return out.toArray();
   }
 
-  /** Every inner response of a batch response, change-set responses flattened in order. */
+  /**
+   * Every inner response of a batch response, change-set responses flattened in order. Read by
+   * positions in the text: only each part's header block and non-empty body become strings.
+   */
   public static List<PartResponse> decode(String contentType, String body) {
     List<PartResponse> out = new ArrayList<>();
-    decodeInto(boundary(contentType), body, out);
+    decodeInto(boundary(contentType), body, 0, body.length(), out);
     return out;
   }
 
-  private static void decodeInto(String boundary, String body, List<PartResponse> out) {
+  private static void decodeInto(String boundary, String text, int from, int to, List<PartResponse> out) {
     String delimiter = "--" + boundary;
-    String[] chunks = body.split(Pattern.quote(delimiter), -1);
-    // chunks[0] is the preamble; a chunk starting with "--" is the closing delimiter's tail
-    for (int i = 1; i < chunks.length; i++) {
-      String chunk = chunks[i];
-      if (chunk.startsWith("--")) break;
-      Section part = Section.split(stripLeadingNewline(chunk));
-      String type = part.headers().getOrDefault("content-type", "");
-      if (type.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
-        decodeInto(boundary(type), part.rest(), out);
-        continue;
+    int at = indexOf(text, delimiter, from, to);
+    // what comes before the first delimiter is the preamble; "--" right after one is the closing delimiter
+    while (at >= 0) {
+      int start = at + delimiter.length();
+      if (text.startsWith("--", start)) break;
+      int next = indexOf(text, delimiter, start, to);
+      int end = next < 0 ? to : next;
+      int partStart = afterNewline(text, start, end);
+      Line blank = blankLine(text, partStart, end);
+      int contentStart = blank == null ? end : blank.nextStart();
+      String type = headerIn(text, partStart, blank == null ? end : blank.start(), "content-type");
+      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
+        decodeInto(boundary(type), text, contentStart, end, out);
+      } else {
+        out.add(response(text, contentStart, end));
       }
-      String inner = part.rest();
-      int eol = lineEnd(inner);
-      String statusLine = inner.substring(0, eol < 0 ? inner.length() : eol);
-      Matcher m = STATUS_LINE.matcher(statusLine);
-      if (!m.find()) throw new IllegalArgumentException("batch part without an HTTP status line: " + statusLine);
-      Section response = Section.split(eol < 0 ? "" : stripLeadingNewline(inner.substring(eol)));
-      out.add(new PartResponse(Integer.parseInt(m.group(1)), response.headers(), response.rest().strip()));
+      at = next;
     }
+  }
+
+  /** {@code HTTP/1.1 204 No Content}, its headers, a blank line and the body, within {@code [from, to)}. */
+  private static PartResponse response(String text, int from, int to) {
+    Line statusLine = Line.first(text, from, to);
+    Matcher m = STATUS_LINE.matcher(statusLine == null ? "" : text.substring(statusLine.start(), statusLine.end()));
+    if (!m.find()) {
+      throw new IllegalArgumentException("batch part without an HTTP status line: "
+          + (statusLine == null ? "" : text.substring(statusLine.start(), statusLine.end())));
+    }
+    int headersStart = statusLine.nextStart();
+    Line blank = blankLine(text, headersStart, to);
+    String block = text.substring(headersStart, blank == null ? to : blank.start());
+    int s = blank == null ? to : blank.nextStart();
+    int e = to;
+    while (s < e && Character.isWhitespace(text.charAt(s))) s++;
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
+    return new PartResponse(Integer.parseInt(m.group(1)), block, s == e ? "" : text.substring(s, e));
   }
 
   static String boundary(String contentType) {
@@ -87,31 +131,100 @@ public final class BatchCodec {
     return m.group(1);
   }
 
-  private static int lineEnd(String s) {
-    int i = s.indexOf('\n');
-    return i < 0 ? -1 : (i > 0 && s.charAt(i - 1) == '\r' ? i - 1 : i);
+  private static int indexOf(String text, String what, int from, int to) {
+    int i = text.indexOf(what, from);
+    return i < 0 || i + what.length() > to ? -1 : i;
   }
 
-  private static String stripLeadingNewline(String s) {
-    if (s.startsWith("\r\n")) return s.substring(2);
-    if (s.startsWith("\n")) return s.substring(1);
-    return s;
+  /** Past one CR LF or LF at {@code at}, if there is one. */
+  private static int afterNewline(String text, int at, int to) {
+    if (at < to && text.charAt(at) == '\r' && at + 1 < to && text.charAt(at + 1) == '\n') return at + 2;
+    if (at < to && text.charAt(at) == '\n') return at + 1;
+    return at;
   }
 
-  /** Header lines up to the first blank line, and what follows it. */
-  private record Section(Map<String, String> headers, String rest) {
-    static Section split(String text) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      int pos = 0;
-      while (pos < text.length()) {
-        int nl = text.indexOf('\n', pos);
-        String line = (nl < 0 ? text.substring(pos) : text.substring(pos, nl)).replace("\r", "");
-        pos = nl < 0 ? text.length() : nl + 1;
-        if (line.isEmpty()) break;
-        int colon = line.indexOf(':');
-        if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-      }
-      return new Section(headers, text.substring(pos));
+  /** The first empty line within {@code [from, to)}, or null. */
+  private static Line blankLine(String text, int from, int to) {
+    for (Line l = Line.first(text, from, to); l != null; l = l.next()) {
+      if (l.isEmpty()) return l;
     }
+    return null;
+  }
+
+  /** The value of the last header named {@code name} (without case) among the lines {@code [from, to)}, or null. */
+  private static String headerIn(String text, int from, int to, String name) {
+    String value = null;
+    for (Line l = Line.first(text, from, to); l != null; l = l.next()) {
+      int colon = l.colon();
+      if (colon > l.start() && nameIs(text, l.start(), colon, name)) value = text.substring(colon + 1, l.end()).trim();
+    }
+    return value;
+  }
+
+  /** Whether {@code text[from, to)}, blanks around it left out, is {@code name} without regard to case. */
+  private static boolean nameIs(String text, int from, int to, String name) {
+    while (from < to && text.charAt(from) <= ' ') from++;
+    while (to > from && text.charAt(to - 1) <= ' ') to--;
+    return to - from == name.length() && text.regionMatches(true, from, name, 0, name.length());
+  }
+
+  /**
+   * One line of {@code text} within {@code [start, limit)}: {@code end} excludes its CR LF or LF
+   * (and any other CR, as the old reader dropped them), {@code nextStart} is where the next one begins.
+   */
+  private record Line(String text, int start, int end, int nextStart, int limit) {
+    static Line first(String text, int from, int limit) {
+      return from >= limit ? null : at(text, from, limit);
+    }
+
+    private static Line at(String text, int from, int limit) {
+      int nl = text.indexOf('\n', from);
+      int next = nl < 0 || nl >= limit ? limit : nl + 1;
+      int end = nl < 0 || nl >= limit ? limit : nl;
+      while (end > from && text.charAt(end - 1) == '\r') end--;
+      return new Line(text, from, end, next, limit);
+    }
+
+    Line next() { return nextStart >= limit ? null : at(text, nextStart, limit); }
+
+    boolean isEmpty() { return start == end; }
+
+    int colon() {
+      int c = text.indexOf(':', start);
+      return c < 0 || c >= end ? -1 : c;
+    }
+  }
+
+  /** A byte array filled with text as UTF-8: a plain loop for ASCII, which all but the bodies are. */
+  private static final class Utf8 {
+    private byte[] buf;
+    private int len;
+
+    Utf8(int capacity) { buf = new byte[capacity]; }
+
+    Utf8 text(String s) {
+      int n = s.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) return bytes(s.getBytes(StandardCharsets.UTF_8)); // overwrites the ASCII copied so far
+        buf[len + i] = (byte) c;
+      }
+      len += n;
+      return this;
+    }
+
+    private Utf8 bytes(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+      return this;
+    }
+
+    private void ensure(int more) {
+      if (len + more > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+
+    byte[] toArray() { return len == buf.length ? buf : java.util.Arrays.copyOf(buf, len); }
   }
 }

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -175,6 +178,29 @@ public final class DataverseTargetConnector implements TargetConnector {
       futures.forEach(f -> f.cancel(true));
     }
     return results;
+  }
+
+  /** Present when the pinned schema has the close table: a schema without it cannot read the closes. */
+  @Override
+  public Optional<String> closeRecordTable(String tableName) {
+    return StateChanges.closeRecordTable(tableName).filter(t -> schema.table(t).isPresent());
+  }
+
+  /** {@code opportunitycloses?$select=activityid,_opportunityid_value&$filter=_opportunityid_value eq ...}, by chunk. */
+  @Override
+  public Map<UUID, Set<UUID>> closeRecords(String tableName, List<UUID> ids) throws IOException {
+    Map<UUID, Set<UUID>> out = new LinkedHashMap<>();
+    Optional<String> closes = closeRecordTable(tableName);
+    if (closes.isEmpty()) return out;
+    String id = table(closes.get()).primaryIdColumn();
+    String row = "_" + StateChanges.closedRowColumn(tableName) + "_value";
+    for (int from = 0; from < ids.size(); from += RowStates.CHUNK) {
+      StringJoiner filter = new StringJoiner(" or ");
+      ids.subList(from, Math.min(ids.size(), from + RowStates.CHUNK)).forEach(r -> filter.add(row + " eq " + r));
+      read(closes.get(), List.of(id, row), filter.toString(), close -> out.computeIfAbsent(
+          UUID.fromString(String.valueOf(close.get(row))), r -> new TreeSet<>()).add(UUID.fromString(String.valueOf(close.get(id)))));
+    }
+    return out;
   }
 
   @Override

@@ -40,11 +40,11 @@ public final class ODataKeys {
 
   /** Percent-encodes all but RFC 3986 unreserved characters and the (already doubled) quote. */
   static String encode(String text) {
-    StringBuilder out = new StringBuilder();
+    if (allUnreserved(text)) return text; // most ids: nothing to encode, so no copy (every row's URL has one)
+    StringBuilder out = new StringBuilder(text.length() + 16);
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '\'') {
+      if (unreserved(c)) {
         out.append((char) c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -52,6 +52,16 @@ public final class ODataKeys {
       }
     }
     return out.toString();
+  }
+
+  private static boolean allUnreserved(String text) {
+    for (int i = 0; i < text.length(); i++) if (!unreserved(text.charAt(i))) return false;
+    return true;
+  }
+
+  private static boolean unreserved(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~' || c == '\'';
   }
 
 }

@@ -28,7 +28,20 @@ final class StateChanges {
   /** {@code opportunityclose.subject} is an activity subject: 200 characters. */
   private static final long SUBJECT_LENGTH = 200;
 
+  /** The activity table a close action records the close in ({@code opportunityclose}). */
+  private static final String CLOSE_SUFFIX = "close";
+
   private StateChanges() {}
+
+  /** The table whose rows record the closes of a {@code table} row: present for tables closed by an action. */
+  static java.util.Optional<String> closeRecordTable(String table) {
+    return CLOSED_BY_ACTION.contains(table) ? java.util.Optional.of(table + CLOSE_SUFFIX) : java.util.Optional.empty();
+  }
+
+  /** The close record's lookup of the row it closed ({@code opportunityclose.opportunityid}), as the action binds it. */
+  static String closedRowColumn(String table) {
+    return table + "id";
+  }
 
   static WriteResult change(DataverseClient client, Table table, TargetRow row) throws IOException {
     RowAddress address = TargetRows.address(row.key());
@@ -67,7 +80,7 @@ final class StateChanges {
     Object name = row.columns().get("name");
     ObjectNode close = Json.MAPPER.createObjectNode();
     close.put("subject", name == null ? outcome : Std.truncate(outcome + ": " + name, SUBJECT_LENGTH));
-    close.put(table.name() + "id@odata.bind", "/" + path);
+    close.put(closedRowColumn(table.name()) + "@odata.bind", "/" + path);
     if (row.columns().get("actualvalue") instanceof Number revenue) {
       close.set("actualrevenue", Json.MAPPER.valueToTree(revenue));
     }

@@ -52,6 +52,11 @@ final class BatchWriter {
   static final String LOOKUPS_SUFFIX = "~lookups";
   /** State changes after the load are ledger entries of their own: {@code Deal~state}. */
   static final String STATE_SUFFIX = "~state";
+  /**
+   * The activity a close recorded (an {@code opportunityclose}) is a ledger entry of its own, a row the run
+   * created: {@code Deal~close}.
+   */
+  static final String CLOSE_SUFFIX = "~close";
   /** File bodies written last are ledger entries of their own: {@code File~files}. */
   static final String FILES_SUFFIX = "~files";
 
@@ -105,6 +110,8 @@ final class BatchWriter {
   private final Owners owners;
   private final FaultHook hook;
   private final long runId;
+  /** Links of the second pass that would close a hierarchy loop: set before that pass starts. */
+  private volatile ParentLoops loops = ParentLoops.NONE;
 
   BatchWriter(CompiledPlan plan, SourceConnector source, MappingContext context, Ledger ledger,
       TargetConnector target, SystemSchema targetSchema, Owners owners, FaultHook hook, long runId) {
@@ -117,6 +124,11 @@ final class BatchWriter {
     this.owners = owners;
     this.hook = hook;
     this.runId = runId;
+  }
+
+  /** The links the second pass leaves out, found over the whole run before it starts. */
+  void leaveOut(ParentLoops found) {
+    this.loops = found;
   }
 
   /**
@@ -134,7 +146,7 @@ final class BatchWriter {
       List<Prepared> rows = new ArrayList<>();
       Optional<Outcome.Quarantined> problem = switch (pass) {
         case ROWS -> prepareRows(record, rows);
-        case LOOKUPS -> prepareLookups(record, rows);
+        case LOOKUPS -> prepareLookups(record, rows, setAside);
         case STATES -> prepareStates(record, rows);
         case FILES -> prepareFiles(record, rows);
       };
@@ -211,19 +223,26 @@ final class BatchWriter {
 
   /**
    * Second pass: only the deferred lookups that have a value. Mapping failures were quarantined in
-   * the first pass and are not reported twice.
+   * the first pass and are not reported twice. A row whose self-reference would close a hierarchy
+   * loop ({@link ParentLoops}) is not updated: it is set aside as {@value ParentLoops#CODE} with the
+   * loop. Its other second-pass lookups, if its map has any, wait with it: a row has one ledger entry per pass.
    */
-  private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out) {
+  private Optional<Outcome.Quarantined> prepareLookups(SourceRecord record, List<Prepared> out, List<Outcome> setAside) {
     for (MapResult result : plan.transform(record, context)) {
       if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
       for (TargetRow row : mapped.rows()) {
         Set<String> deferred = new HashSet<>(plan.deferredColumns(row.map()));
         deferred.retainAll(row.lookups().keySet());
         if (deferred.isEmpty()) continue;
+        RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
+        Optional<ParentLoops.BrokenLink> broken = loops.broken(new RecordKey(record.object(), record.id(), row.table()));
+        if (broken.isPresent()) {
+          setAside.add(new Outcome.Quarantined(key, ParentLoops.CODE, broken.get().message()));
+          continue;
+        }
         TargetRow only = row.onlyLookups(deferred);
         Map<String, Object> before = new TreeMap<>();
         deferred.forEach(column -> before.put(column, null));
-        RecordKey key = new RecordKey(record.object() + LOOKUPS_SUFFIX, record.id(), row.table());
         // Before the update the first pass had left these lookups empty: that is what rollback restores.
         out.add(new Prepared(key, only, WriteKind.UPDATE, RowContent.hash(only),
             ContentHash.canonicalJson(before)));
@@ -232,24 +251,16 @@ final class BatchWriter {
     return Optional.empty();
   }
 
-  /**
-   * Third pass: the state columns of rows that leave the open state, nothing else. The before-image
-   * is the open state the first pass left the row in.
-   */
+  /** Third pass: the state columns of rows that leave the open state, nothing else. */
   private Optional<Outcome.Quarantined> prepareStates(SourceRecord record, List<Prepared> out) {
     for (MapResult result : plan.transform(record, context)) {
       if (!(result instanceof MapResult.Mapped mapped)) return Optional.empty();
       for (TargetRow row : mapped.rows()) {
         Optional<TargetRow> change = StateColumns.afterLoad(row, plan.stateColumns(row.map()));
         if (change.isEmpty()) continue;
-        Map<String, Object> before = new TreeMap<>();
-        // Only the state columns are written, so only they have a before-image.
-        plan.stateColumns(row.map()).stream().filter(change.get().columns()::containsKey)
-            .forEach(column -> before.put(column, null));
-        before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
         RecordKey key = new RecordKey(record.object() + STATE_SUFFIX, record.id(), row.table());
-        out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()),
-            ContentHash.canonicalJson(before)));
+        // The before-image (the state the row is in now) is read just before the change is sent.
+        out.add(new Prepared(key, change.get(), WriteKind.UPDATE, RowContent.hash(change.get()), null));
       }
     }
     return Optional.empty();
@@ -365,8 +376,8 @@ final class BatchWriter {
     }
     setAside(skipped);
     if (changed.isEmpty()) return;
-    // A state pass carries its own before-image (the state the first pass left); the others read it now.
-    List<Prepared> toSend = pass == Pass.STATES ? changed : withBeforeImages(table, changed, standing, pass);
+    List<Prepared> toSend = pass == Pass.STATES ? withStatesBefore(table, changed)
+        : withBeforeImages(table, changed, standing, pass);
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
         p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
@@ -376,6 +387,8 @@ final class BatchWriter {
     hook.before(FaultHook.Step.SEND);
     if (pass == Pass.ROWS) reopenClosed(table, sending);
     List<TargetRow> sent = sending.stream().map(Prepared::row).toList();
+    Optional<String> closeTable = pass == Pass.STATES ? target.closeRecordTable(table) : Optional.empty();
+    Map<UUID, Set<UUID>> closesBefore = closeTable.isPresent() ? target.closeRecords(table, ids(sending)) : Map.of();
     List<WriteResult> results = pass == Pass.STATES ? target.changeState(table, sent) : target.writeRows(table, sent);
     if (results.size() != sending.size()) {
       throw new IOException("the target answered " + results.size() + " results for " + sending.size() + " rows of "
@@ -386,6 +399,79 @@ final class BatchWriter {
     for (int i = 0; i < sending.size(); i++) outcomes.add(outcome(sending.get(i), results.get(i), versions));
     hook.before(FaultHook.Step.SETTLE);
     ledger.settle(runId, outcomes);
+    if (closeTable.isPresent()) recordCloses(table, closeTable.get(), sending, results, closesBefore);
+  }
+
+  private static List<UUID> ids(List<Prepared> rows) {
+    return rows.stream().filter(p -> p.targetId() != null).map(p -> UUID.fromString(p.targetId())).toList();
+  }
+
+  /**
+   * The state pass: each row gets its own id (from the record's standing write: a row the org already had
+   * keeps its id, not the one fmap would derive) and, as its before-image, the state and status reason it
+   * has now, read by id just before the change: rollback reopens the row with exactly that status reason.
+   * A row this run reopened to update it ({@link #reopenClosed}) reads as open: its earlier close is not
+   * known here (docs/cutover.md).
+   */
+  private List<Prepared> withStatesBefore(String table, List<Prepared> rows) throws IOException {
+    Map<RecordKey, LedgerEntry> firstPass = ledger.history().lastLanded(rows.stream()
+        .map(p -> rowKey(p.key(), Pass.STATES)).toList());
+    List<Prepared> withIds = new ArrayList<>(rows.size());
+    for (Prepared p : rows) {
+      LedgerEntry row = firstPass.get(rowKey(p.key(), Pass.STATES));
+      String id = row != null && row.targetId() != null ? row.targetId() : p.targetId();
+      withIds.add(new Prepared(p.key(), p.row(), p.kind(), p.hash(), id, p.beforeImage()));
+    }
+    Set<String> columns = new java.util.TreeSet<>();
+    rows.forEach(p -> plan.stateColumns(p.row().map()).stream().filter(p.row().columns()::containsKey)
+        .forEach(columns::add));
+    Map<UUID, CurrentRow> now = target.rows(table, ids(withIds), List.copyOf(columns));
+    List<Prepared> out = new ArrayList<>(rows.size());
+    for (Prepared p : withIds) {
+      CurrentRow current = p.targetId() == null ? null : now.get(UUID.fromString(p.targetId()));
+      Map<String, Object> before = new TreeMap<>();
+      plan.stateColumns(p.row().map()).stream().filter(p.row().columns()::containsKey).forEach(column ->
+          before.put(column, current == null ? null : current.columns().get(column)));
+      // A row not found is refused by the change (an update only); the open state is what the first pass left.
+      if (before.get(io.fmap.runtime.api.StateChange.STATE_COLUMN) == null) {
+        before.put(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0);
+      }
+      out.add(new Prepared(p.key(), p.row(), p.kind(), p.hash(), p.targetId(), ContentHash.canonicalJson(before)));
+    }
+    return out;
+  }
+
+  /**
+   * The activities a close recorded (an opportunity's {@code opportunityclose}, made by WinOpportunity and
+   * LoseOpportunity): those of the row after the change that it did not have before. Each is recorded as a
+   * row the run created ({@code Deal~close}), so rollback deletes it, also on a row the org already had.
+   * Recorded after the change settled: a crash in between leaves that close unrecorded (docs/cutover.md).
+   */
+  private void recordCloses(String table, String closeTable, List<Prepared> sending, List<WriteResult> results,
+      Map<UUID, Set<UUID>> before) throws IOException {
+    List<Prepared> closed = new ArrayList<>();
+    for (int i = 0; i < sending.size(); i++) {
+      if (results.get(i).ok() && sending.get(i).targetId() != null) closed.add(sending.get(i));
+    }
+    if (closed.isEmpty()) return;
+    Map<UUID, Set<UUID>> after = target.closeRecords(table, ids(closed));
+    List<Intent> intents = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Prepared p : closed) {
+      UUID row = UUID.fromString(p.targetId());
+      Set<UUID> made = new java.util.TreeSet<>(after.getOrDefault(row, Set.of()));
+      made.removeAll(before.getOrDefault(row, Set.of()));
+      // One close per change: a second new one would be someone else's, closing and reopening it meanwhile.
+      if (made.size() != 1) continue;
+      RecordKey key = new RecordKey(rowKey(p.key(), Pass.STATES).sourceObject() + CLOSE_SUFFIX, p.key().sourceId(),
+          closeTable);
+      String id = made.iterator().next().toString();
+      intents.add(new Intent(key, WriteKind.CREATE, id, null, null));
+      outcomes.add(new Outcome.Landed(key, Operation.CREATED, id, null));
+    }
+    if (intents.isEmpty()) return;
+    Set<RecordKey> accepted = new HashSet<>(ledger.intend(runId, intents));
+    ledger.settle(runId, outcomes.stream().filter(o -> accepted.contains(o.key())).toList());
   }
 
   /**

@@ -139,6 +139,7 @@ public final class LoadExecutor {
         checkpoint(run.id(), "after tier " + tier.number());
       }
       Set<String> twoPass = objectsWithDeferredLookups();
+      writer.leaveOut(parentLoops(run.id(), context, twoPass));
       for (LoadTier tier : plan.tiers()) {
         List<String> objects = tier.sourceObjects().stream().filter(twoPass::contains).toList();
         if (!objects.isEmpty()) loadTier(run.id(), objects, writer, BatchWriter.Pass.LOOKUPS, workers);
@@ -163,6 +164,20 @@ public final class LoadExecutor {
       workers.shutdownNow();
     }
     return summary(run.id(), unfinished.isPresent(), Duration.between(started, options.clock().instant()));
+  }
+
+  /**
+   * The second pass's links that would close a hierarchy loop, over every link of the run and the
+   * target's: read before the pass writes any of them.
+   */
+  private ParentLoops parentLoops(long runId, RunContext context, Set<String> twoPass) {
+    if (twoPass.isEmpty()) return ParentLoops.NONE;
+    try {
+      return ParentLoops.find(plan, source, context, ledger, target, targetSchema, twoPass, options.batchSize());
+    } catch (IOException | RuntimeException e) {
+      throw new LoadException(runId, "run " + runId + " stopped while looking for parent loops: " + e.getMessage()
+          + "; run the same command again to resume it", e);
+    }
   }
 
   /** Many-to-many links last: every row they join has been written by then. */

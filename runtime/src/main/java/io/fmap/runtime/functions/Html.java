@@ -114,13 +114,21 @@ final class Html {
     return html.substring(start, end).toLowerCase(Locale.ROOT);
   }
 
-  /** Index just after {@code </name>}, or the end of the input when the element never closes. */
+  /**
+   * Index just after {@code </name>} (any case), or the end of the input when the element never
+   * closes. Looks only from {@code from} on, and the caller goes on from the answer, so a text of
+   * many such elements is read once. (Lower-casing the whole input per element was quadratic, and
+   * shifted indices where a character lower-cases to two, such as the dotted capital I.)
+   */
   private static int skipElement(String html, String name, int from) {
-    String lower = html.toLowerCase(Locale.ROOT);
-    int end = lower.indexOf("</" + name, from);
-    if (end < 0) return html.length();
-    int close = html.indexOf('>', end);
-    return close < 0 ? html.length() : close + 1;
+    String closing = "</" + name;
+    for (int at = html.indexOf('<', from); at >= 0; at = html.indexOf('<', at + 1)) {
+      if (html.regionMatches(true, at, closing, 0, closing.length())) {
+        int close = html.indexOf('>', at);
+        return close < 0 ? html.length() : close + 1;
+      }
+    }
+    return html.length();
   }
 
   /** An entity's text and the index just after its {@code ;}. */

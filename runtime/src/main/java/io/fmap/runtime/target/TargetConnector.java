@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -43,6 +44,23 @@ public interface TargetConnector extends AutoCloseable {
    * run may send it again.
    */
   List<WriteResult> changeState(String table, List<io.fmap.runtime.api.TargetRow> rows) throws IOException;
+
+  /**
+   * The table of the activities that record a close of a {@code table} row as a side effect of
+   * {@link #changeState} (Dataverse: WinOpportunity and LoseOpportunity make an {@code opportunityclose});
+   * empty when its closes record nothing.
+   */
+  default Optional<String> closeRecordTable(String table) {
+    return Optional.empty();
+  }
+
+  /**
+   * The ids of the close activities ({@link #closeRecordTable}) each row has now, by row id: compared before
+   * and after a state change, they tell which one the change made. Read a chunk of rows at a time.
+   */
+  default Map<UUID, Set<UUID>> closeRecords(String table, List<UUID> ids) throws IOException {
+    return Map.of();
+  }
 
   /**
    * Associates rows of {@code table} with rows of {@code otherTable} through the many-to-many

@@ -169,7 +169,7 @@ class DeltaTest {
         assertEquals(added, result.load().total(ObjectSummary::created), result.load().toText());
         assertEquals(before + added, fx.dataverse().count("contact"));
         ReconcileReport reconciled = new Reconcile(fx.plan(), grown, target, fx.targetSchema(), ledger,
-            Clock.systemUTC()).run(true, 1);
+            fx.owners(grown, target), Clock.systemUTC()).run(true, 1);
         assertTrue(reconciled.tables().stream().flatMap(t -> t.mismatches().stream())
             .allMatch(m -> m.kind() == Kind.NOT_LOADED), "only the rows the target refused differ");
         assertTrue(reconciled.tables().stream().flatMap(t -> t.mismatches().stream())
@@ -274,8 +274,8 @@ class DeltaTest {
 
   private static List<ReconcileReport.Mismatch> reconcileValueMismatches(MigratedFixture fx) throws Exception {
     try (SourceConnector source = fx.source(); DataverseTargetConnector target = fx.target(); Ledger ledger = fx.ledger()) {
-      ReconcileReport report = new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger, Clock.systemUTC())
-          .run(true, 1);
+      ReconcileReport report = new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger,
+          fx.owners(source, target), Clock.systemUTC()).run(true, 1);
       return report.tables().stream().flatMap(t -> t.mismatches().stream())
           .filter(m -> m.kind() == Kind.VALUE || m.kind() == Kind.MISSING_IN_TARGET).toList();
     }

@@ -52,7 +52,8 @@ class ReconcileTest {
 
   private ReconcileReport reconcile(boolean full) throws Exception {
     try (SourceConnector source = fx.source(); DataverseTargetConnector target = fx.target(); Ledger ledger = fx.ledger()) {
-      return new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger, Clock.systemUTC()).run(full, 4);
+      return new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger, fx.owners(source, target),
+          Clock.systemUTC()).run(full, 4);
     }
   }
 

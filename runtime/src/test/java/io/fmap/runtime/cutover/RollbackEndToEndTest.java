@@ -73,7 +73,7 @@ class RollbackEndToEndTest {
         assertTrue(report.contains("run 4: rollback, completed (rollback of run 1)"), report);
         try (var source = fx.source()) {
           ReconcileReport reconciled = new Reconcile(fx.plan(), source, target, fx.targetSchema(), ledger,
-              java.time.Clock.systemUTC()).run(true, 1);
+              fx.owners(source, target), java.time.Clock.systemUTC()).run(true, 1);
           for (ReconcileReport.TableCheck t : reconciled.tables()) {
             assertEquals(0, t.ledgerCount(), reconciled.toText());
             assertEquals(t.expectedCount(), t.mismatchCount(), "every record is back to not loaded: " + t);

@@ -1,6 +1,7 @@
 package io.fmap.runtime.dataverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,5 +81,45 @@ class BatchCodecTest {
     ServerError e = ServerError.parse(400, parts.get(1).body());
     assertEquals("0x80044331", e.code());
     assertEquals("A validation error occurred.", e.message());
+  }
+
+  @Test
+  void encodesNonAsciiTextAsUtf8() {
+    byte[] body = BatchCodec.encode("b", List.of(
+        new BatchCodec.Part("PATCH", "/api/data/v9.2/accounts(fmap_sourceid='Z%C3%B6')", Map.of(), "{\"name\":\"Café Zoë\"}")));
+    String text = new String(body, StandardCharsets.UTF_8);
+    assertTrue(text.contains("\r\n{\"name\":\"Café Zoë\"}\r\n--b--\r\n"), text);
+    assertEquals(text.length() + 2, body.length); // é and ë take two bytes each
+  }
+
+  @Test
+  void decodesLfOnlyAnswersAndReadsPartHeadersByAnyCase() {
+    String response = String.join("\n",
+        "preamble the reader skips",
+        "--batchresponse_x",
+        "content-type: application/http",
+        "",
+        "HTTP/1.1 204 No Content",
+        "odata-entityid: http://h/api/data/v9.2/accounts(1)",
+        "OData-Version: 4.0",
+        "",
+        "",
+        "--batchresponse_x",
+        "Content-Type: application/http",
+        "",
+        "HTTP/1.1 412 Precondition Failed",
+        "Content-Type: application/json",
+        "",
+        "  {\"error\":{\"code\":\"0x80040237\",\"message\":\"Cannot insert duplicate key.\"}}  ",
+        "",
+        "--batchresponse_x--",
+        "");
+    List<BatchCodec.PartResponse> parts = BatchCodec.decode("multipart/mixed; boundary=\"batchresponse_x\"", response);
+    assertEquals(2, parts.size());
+    assertEquals("", parts.get(0).body());
+    assertEquals("http://h/api/data/v9.2/accounts(1)", parts.get(0).header("OData-EntityId"));
+    assertEquals(Map.of("odata-entityid", "http://h/api/data/v9.2/accounts(1)", "odata-version", "4.0"), parts.get(0).headers());
+    assertEquals(412, parts.get(1).status());
+    assertEquals("{\"error\":{\"code\":\"0x80040237\",\"message\":\"Cannot insert duplicate key.\"}}", parts.get(1).body());
   }
 }

@@ -70,15 +70,22 @@ public final class MigratedFixture implements AutoCloseable {
    */
   public RunSummary delta(String who, io.fmap.runtime.source.SourceConnector source) {
     try (io.fmap.runtime.target.TargetConnector target = fixture.target(50); Ledger ledger = fixture.ledger()) {
-      java.util.List<io.fmap.runtime.owner.SourceUser> users;
-      try (java.util.stream.Stream<io.fmap.runtime.api.SourceRecord> records = source.records("User", null, bad -> { })) {
-        users = records.map(io.fmap.runtime.owner.SourceUser::of).toList();
-      }
-      io.fmap.runtime.owner.OwnerResolver owners = io.fmap.runtime.owner.OwnerResolver.create(users,
-          new ConnectorDirectory(target), io.fmap.runtime.owner.FallbackRule.parse("team:" + LoadFixture.FALLBACK_TEAM));
-      return new LoadExecutor(fixture.plan, source, target, fixture.targetSchema, ledger, owners, users,
+      java.util.List<io.fmap.runtime.owner.SourceUser> users = fixture.sourceUsers(source);
+      return new LoadExecutor(fixture.plan, source, target, fixture.targetSchema, ledger, resolver(users, target), users,
           LoadExecutor.Options.full(who).withBatchSize(40).withMode(io.fmap.runtime.ledger.RunMode.DELTA)).run();
     }
+  }
+
+  /** Owners as the loads resolve them (the fixture's fallback team), for reconcile. */
+  public Owners owners(io.fmap.runtime.source.SourceConnector source, io.fmap.runtime.target.TargetConnector target) {
+    java.util.List<io.fmap.runtime.owner.SourceUser> users = fixture.sourceUsers(source);
+    return new Owners(resolver(users, target), users);
+  }
+
+  private static io.fmap.runtime.owner.OwnerResolver resolver(java.util.List<io.fmap.runtime.owner.SourceUser> users,
+      io.fmap.runtime.target.TargetConnector target) {
+    return io.fmap.runtime.owner.OwnerResolver.create(users, new ConnectorDirectory(target),
+        io.fmap.runtime.owner.FallbackRule.parse("team:" + LoadFixture.FALLBACK_TEAM));
   }
 
   /** The Spark emulator's root URL, for its admin endpoints ({@code /_emulator/touch}). */

@@ -263,6 +263,30 @@ class StdTest {
       assertNull(Std.stripHtml(null));
     }
 
+    /**
+     * A megabyte of hostile markup: many invisible elements (each used to lower-case the whole input
+     * again: about 70,000 copies of a megabyte), a flood of {@code <}, unclosed comments and tags.
+     * Linear scanning takes milliseconds; the limit is generous so a loaded machine never trips it.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void stripHtmlReadsAMegabyteOfHostileMarkupInLinearTime() {
+      int size = 1 << 20;
+      assertEquals("end", Std.stripHtml("<style></style>".repeat(size / 15) + "end"));
+      assertEquals("x", Std.stripHtml("x" + "<".repeat(size)));
+      assertEquals("x", Std.stripHtml("x" + "<!--".repeat(size / 4)));
+      assertEquals("x", Std.stripHtml("x" + "<a".repeat(size / 2)));
+      assertEquals("", Std.stripHtml("<script>".repeat(size / 8)));
+      assertEquals("x & y", Std.stripHtml("x " + "&".repeat(size) + " y").replaceAll("&+", "&"));
+    }
+
+    /** A character that lower-cases to two (the dotted capital I) before a script shifts nothing. */
+    @Test
+    void stripHtmlFindsTheEndOfAScriptAfterCharactersThatLowerCaseLonger() {
+      assertEquals("\u0130\u0130\u0130\u0130\u0130\u0130\u0130\u0130\u0130\u0130 visible bold",
+          Std.stripHtml("\u0130".repeat(10) + " <script>s</script>visible <b>bold</b>"));
+    }
+
     @Test
     void stripHtmlDropsCommentsEvenWithMarkupInside() {
       assertEquals("ab", Std.stripHtml("a<!-- <b>hidden</b> -->b"));

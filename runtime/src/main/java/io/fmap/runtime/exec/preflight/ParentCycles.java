@@ -1,16 +1,17 @@
 package io.fmap.runtime.exec.preflight;
 
+import io.fmap.runtime.exec.ParentGraph;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Records that are their own ancestor through a self-reference (a company whose parent's parent is
- * itself): Dataverse refuses the last link of such a loop, so preflight lists each loop once.
+ * itself): Dataverse refuses the last link of such a loop, so preflight lists each loop once. The
+ * loops are the load's ({@link ParentGraph}), which leaves one link of each out.
  */
 final class ParentCycles {
   /** child id → parent id, per source object. */
@@ -24,29 +25,11 @@ final class ParentCycles {
   synchronized List<String> cycles() {
     List<String> found = new ArrayList<>();
     parents.forEach((object, links) -> {
-      Set<String> done = new HashSet<>();
-      for (String start : new java.util.TreeSet<>(links.keySet())) {
-        List<String> path = new ArrayList<>();
-        Set<String> onPath = new HashSet<>();
-        String at = start;
-        // Bounded: every step visits a new id, and there are finitely many.
-        while (at != null && !done.contains(at) && onPath.add(at)) {
-          path.add(at);
-          at = links.get(at);
-        }
-        if (at != null && onPath.contains(at)) found.add(object + ": " + loop(path.subList(path.indexOf(at), path.size())));
-        done.addAll(path);
-      }
+      ParentGraph graph = new ParentGraph();
+      links.forEach((child, parent) -> graph.written(child, parent, child));
+      graph.loops().forEach(loop -> found.add(object + ": " + loop.path()));
     });
-    java.util.Collections.sort(found);
+    Collections.sort(found);
     return found;
-  }
-
-  private static String loop(List<String> members) {
-    int smallest = members.indexOf(members.stream().min(String::compareTo).orElseThrow());
-    List<String> rotated = new ArrayList<>(members.subList(smallest, members.size()));
-    rotated.addAll(members.subList(0, smallest));
-    rotated.add(rotated.get(0));
-    return String.join(" -> ", rotated);
   }
 }

@@ -62,8 +62,10 @@ class SampleRunTest {
     assertTrue(compared.size() >= 50, diff.toText());
     assertTrue(compared.stream().noneMatch(RecordDiff::differs), diff.toText());
     // Every landed row was compared; the ones that did not land are the load's quarantined records.
+    // The parent link left out of the sampled 2 <-> 3 loop is no record: its row landed and is compared.
     long notLanded = diff.records().size() - compared.size();
-    assertEquals(first.load().total(o -> o.quarantined() + o.failed()), notLanded, first.load().toText());
+    assertEquals(first.load().total(o -> o.quarantined() + o.failed())
+        - io.fmap.runtime.exec.ParentLoops.leftOutLinks(first.load().errors()), notLanded, first.load().toText());
     assertTrue(diff.countsByTable().get("contact").count(FieldStatus.EQUAL) > 0, diff.toText());
     assertTrue(diff.countsByTable().get("contact").count(FieldStatus.TRANSFORMED) > 0, diff.toText());
 
