@@ -44,6 +44,7 @@ class DeltaAfterMigrateOnEmulatorsTest {
         target.write("account", List.of(new RowWrite(account.path("fmap_sourceid").asText(),
             new RowAddress.ById(UUID.fromString(account.path("accountid").asText())), Map.of("name", "Renamed by hand"))));
       }
+      JsonNode beforeDelta = OrgDumps.comparable(project.dataverse.dump());
       CliRun delta = project.run("delta", "--json");
       JsonNode conflicts = new ObjectMapper().readTree(delta.out()).path("passes").path(0).path("conflicts");
       assertEquals(1, conflicts.size(), migrate.exit() + "\n" + delta.out() + delta.err());
@@ -71,6 +72,14 @@ class DeltaAfterMigrateOnEmulatorsTest {
       // Reconciling everything still finds the held-back row: the target has the hand edit, the source not.
       CliRun whole = project.run("reconcile", "--full", "--json");
       assertEquals(Fmap.FINDINGS, whole.exit(), whole.out() + whole.err());
+
+      // Rolling back the delta alone puts the org back as the migrate left it: the rows the delta created are
+      // gone, the rows it updated have their earlier values, and the deals and activities it reopened to
+      // update are closed again with their earlier status reasons and close activities.
+      CliRun undo = project.run("rollback", String.valueOf(deltaRun), "--yes");
+      assertEquals(Fmap.OK, undo.exit(), undo.out() + undo.err());
+      JsonNode afterUndo = OrgDumps.comparable(project.dataverse.dump());
+      assertEquals(beforeDelta, afterUndo, undo.out() + OrgDumps.differences(beforeDelta, afterUndo));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.fmap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fmap.runtime.ledger.Ledger;
+import io.fmap.runtime.ledger.LedgerEntry;
+import io.fmap.runtime.ledger.LedgerLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -30,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves the whole org as it was: every table, activity parties included, bookkeeping aside.
  */
 class PreExistingRowsOnEmulatorsRollbackTest {
-  /** What the platform sets on every write: a restored row is the same row with a newer version. */
-  private static final Set<String> SYSTEM = Set.of("modifiedon", "versionnumber", "modifiedby", "modifiedonbehalfby");
 
   @TempDir Path dir;
 
@@ -59,9 +60,8 @@ class PreExistingRowsOnEmulatorsRollbackTest {
           });
       assertTrue(projects > 0 && deals > 0 && tasks > 0 && emails > 0,
           projects + " projects, " + deals + " closed deals, " + tasks + " done tasks, " + emails + " emails");
-      JsonNode before = comparable(project.dataverse.dump());
-      Set<String> seededEmails = new java.util.HashSet<>();
-      before.path("rows").path("email").forEach(e -> seededEmails.add(e.path("id").asText()));
+      JsonNode before = OrgDumps.comparable(project.dataverse.dump());
+      Set<String> seededEmails = idsIn(before, "email");
       List<JsonNode> emailParties = partiesOf(before, seededEmails);
       assertEquals(2 * emails, emailParties.size(), "the seeded emails' parties");
 
@@ -70,8 +70,10 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       assertFalse(project.dataverse.associations("fmap_project_contact").isEmpty(), "the load linked contacts: "
           + migrate.out() + migrate.err());
       assertEquals(deals, project.dataverse.count("opportunityclose"), "a close activity per deal the load closed");
+      // The state pass records the rows' own ids (the org's, found by alternate key), with their versions.
+      assertEquals(idsIn(before, "opportunity"), stateEntryIds(project, "Deal~state"));
       // The load updates and completes an email the org had without sending its parties again.
-      assertEquals(emailParties, partiesOf(comparable(project.dataverse.dump()), seededEmails));
+      assertEquals(emailParties, partiesOf(OrgDumps.comparable(project.dataverse.dump()), seededEmails));
       for (String table : List.of("opportunity", "task", "email")) {
         assertTrue(project.dataverse.rows(table).stream().anyMatch(o -> o.path("statecode").asInt() != 0),
             "the load closed " + table + " rows");
@@ -83,8 +85,8 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       CliRun undo = project.run("rollback", "1", "--yes");
       assertEquals(Fmap.OK, undo.exit(), undo.out() + undo.err());
       assertEquals(List.of(), project.dataverse.associations("fmap_project_contact"), undo.out());
-      JsonNode after = comparable(project.dataverse.dump());
-      assertEquals(before, after, undo.out() + RollbackSchemaOnEmulatorsTest.differences(before, after));
+      JsonNode after = OrgDumps.comparable(project.dataverse.dump());
+      assertEquals(before, after, undo.out() + OrgDumps.differences(before, after));
     }
   }
 
@@ -108,6 +110,26 @@ class PreExistingRowsOnEmulatorsRollbackTest {
     return n;
   }
 
+  /** The ids of a table's rows in a dump. */
+  private static Set<String> idsIn(JsonNode dump, String table) {
+    Set<String> ids = new java.util.TreeSet<>();
+    dump.path("rows").path(table).forEach(row -> ids.add(row.path("id").asText()));
+    return ids;
+  }
+
+  /** The row ids of run 1's entries of a source object (a pass such as {@code Deal~state}), each with its version. */
+  private static Set<String> stateEntryIds(EmulatedProject project, String sourceObject) {
+    Set<String> ids = new java.util.TreeSet<>();
+    try (Ledger ledger = Ledger.open(LedgerLocation.defaultFor(project.dir))) {
+      for (LedgerEntry e : ledger.history().attemptedBy(1, 0, 100_000)) {
+        if (!e.key().sourceObject().equals(sourceObject)) continue;
+        assertNotNull(e.targetVersion(), e.toString());
+        ids.add(e.targetId());
+      }
+    }
+    return ids;
+  }
+
   /** The activity parties of the given activities, from a dump. */
   private static List<JsonNode> partiesOf(JsonNode dump, Set<String> activityIds) {
     List<JsonNode> parties = new java.util.ArrayList<>();
@@ -115,23 +137,5 @@ class PreExistingRowsOnEmulatorsRollbackTest {
       if (activityIds.contains(p.path("values").path("activityid").asText())) parties.add(p);
     });
     return parties;
-  }
-
-  /**
-   * The org's dump without what the platform sets on every write (versions, modified on and by), and
-   * without empty columns: the Web API shows a column never set and one cleared alike, as null.
-   */
-  private static JsonNode comparable(ObjectNode dump) {
-    ObjectNode copy = dump.deepCopy();
-    for (Iterator<JsonNode> tables = copy.path("rows").elements(); tables.hasNext(); ) {
-      for (JsonNode row : tables.next()) {
-        ((ObjectNode) row).remove("version");
-        ObjectNode values = (ObjectNode) row.path("values");
-        values.remove(SYSTEM);
-        values.properties().removeIf(column -> column.getValue().isNull());
-        ((ObjectNode) row.path("lookups")).remove(SYSTEM);
-      }
-    }
-    return copy;
   }
 }

@@ -42,40 +42,13 @@ class RollbackSchemaOnEmulatorsTest {
       CliRun undo = project.run("rollback", "--all", "--schema", "--yes");
       assertEquals(Fmap.OK, undo.exit(), undo.out() + undo.err());
       JsonNode after = comparable(project.dataverse.dump());
-      assertEquals(comparable(before), after, undo.out() + differences(comparable(before), after));
+      assertEquals(comparable(before), after, undo.out() + OrgDumps.differences(comparable(before), after));
       assertEquals(0, project.dataverse.count("account"), undo.out());
 
       CliRun again = project.run("rollback", "--all", "--schema", "--yes");
       assertEquals(Fmap.OK, again.exit(), again.out() + again.err());
       assertTrue(again.out().contains("nothing to roll back"), again.out());
     }
-  }
-
-  /** The first paths where two dumps differ, for a message short enough to read. */
-  static String differences(JsonNode expected, JsonNode actual) {
-    StringBuilder out = new StringBuilder();
-    differences(expected, actual, "", out);
-    return out.toString();
-  }
-
-  private static void differences(JsonNode expected, JsonNode actual, String path, StringBuilder out) {
-    if (out.length() > 4000 || expected.equals(actual)) return;
-    if (expected.isObject() && actual.isObject()) {
-      java.util.Set<String> names = new java.util.TreeSet<>();
-      expected.fieldNames().forEachRemaining(names::add);
-      actual.fieldNames().forEachRemaining(names::add);
-      for (String n : names) differences(expected.path(n), actual.path(n), path + "/" + n, out);
-    } else if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
-      for (int i = 0; i < expected.size(); i++) differences(expected.get(i), actual.get(i), path + "/" + i, out);
-    } else {
-      out.append("\n").append(path).append(": expected ").append(abbreviated(expected)).append(", found ")
-          .append(abbreviated(actual));
-    }
-  }
-
-  private static String abbreviated(JsonNode node) {
-    String text = node.toString();
-    return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 
   /**

@@ -21,14 +21,16 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
 
   public ApiRequest {
     query = Map.copyOf(query);
-    TreeMap<String, String> lower = new TreeMap<>();
+    // Names are kept lower-cased and looked up without regard to case: header() needs no lower-cased copy of
+    // the name it is asked for (a $batch part asks for If-Match, If-None-Match and Prefer).
+    TreeMap<String, String> lower = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     headers = lower;
     body = body == null ? new byte[0] : body;
     contentIds = contentIds == null ? Map.of() : contentIds;
   }
 
-  public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+  public String header(String name) { return headers.get(name); }
 
   public String bodyText() { return new String(body, StandardCharsets.UTF_8); }
 

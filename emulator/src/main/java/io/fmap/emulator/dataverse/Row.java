@@ -2,7 +2,6 @@ package io.fmap.emulator.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -15,8 +14,9 @@ import java.util.UUID;
  */
 public record Row(String table, UUID id, long version, Map<String, JsonNode> values, Map<String, String> lookups) {
   public Row {
-    values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
-    lookups = java.util.Collections.unmodifiableMap(new TreeMap<>(lookups));
+    // Sorted and immutable, in arrays: the store keeps every row (see SortedArrayMap).
+    values = SortedArrayMap.copyOf(values);
+    lookups = SortedArrayMap.copyOf(lookups);
   }
 
   public JsonNode get(String column) { return values.get(column); }

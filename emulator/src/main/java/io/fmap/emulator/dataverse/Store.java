@@ -143,7 +143,8 @@ final class Store {
   final class Tx {
     private record Undo(String table, UUID id, Row before) {}
 
-    private final Deque<Undo> undo = new ArrayDeque<>();
+    /** Sized for the usual transaction, one row: a change set or bulk message grows it. */
+    private final Deque<Undo> undo = new ArrayDeque<>(2);
 
     void put(Row row) {
       TableRows t = rows(row.table());

@@ -1,7 +1,10 @@
 package io.fmap.runtime.cutover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.StateChange;
+import io.fmap.runtime.api.TargetKey;
+import io.fmap.runtime.api.TargetRow;
 import io.fmap.runtime.dataverse.ApiRequest;
 import io.fmap.runtime.dataverse.ApiResponse;
 import io.fmap.runtime.dataverse.DataverseClient;
@@ -12,13 +15,20 @@ import io.fmap.runtime.ledger.AppliedSchemaChange;
 import io.fmap.runtime.target.Link;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Column;
+import io.fmap.schema.ColumnType;
 import io.fmap.schema.SystemSchema;
 import io.fmap.schema.Table;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +42,11 @@ import java.util.concurrent.Future;
  * keeps its own throttle gate, so parallel requests still honour 429s).
  */
 public final class DataverseRollbackTarget implements RollbackTarget {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  /** Number columns: the ledger's before-image may hold their values as text (a double is kept as its text). */
+  private static final Set<ColumnType> NUMBERS = EnumSet.of(ColumnType.INT, ColumnType.BIGINT, ColumnType.DECIMAL,
+      ColumnType.DOUBLE, ColumnType.MONEY);
 
   private final DataverseTargetConnector connector;
   private final List<DataverseClient> clients;
@@ -68,6 +82,7 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       String path = table.entitySetName() + "(" + row.id() + ")";
       Map<String, Object> columns = new LinkedHashMap<>(row.columns());
       ApiRequest reopen = null;
+      Map<String, Object> closedAs = null;
       if (row.reopen()) {
         // The open state with its status reason first, the one update a closed row takes (fact sheet §2.2:
         // statecode goes with its statuscode): the reason the row had before the run, when it was open then.
@@ -76,6 +91,8 @@ public final class DataverseRollbackTarget implements RollbackTarget {
         Map<String, Object> open = new LinkedHashMap<>();
         open.put(StateChange.STATE_COLUMN, 0);
         if (status != null && state instanceof Number n && n.intValue() == 0) open.put(STATUS_COLUMN, status);
+        // Closed before the run too (an earlier run's close this run reopened to update the row): closed again.
+        if (state instanceof Number n && n.intValue() != 0) closedAs = closedAs(row.columns());
         reopen = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(open), true);
         if (row.version() != null) reopen = reopen.withHeader("If-Match", row.version());
       }
@@ -83,15 +100,57 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       // After our own reopen the row has a new version: the check was made on the reopen.
       ApiRequest restore = row.version() == null || reopen != null ? patch : patch.withHeader("If-Match", row.version());
       ApiRequest first = reopen;
+      Map<String, Object> closeAgain = closedAs;
       calls.add(client -> {
         if (first != null) {
           WriteResult reopened = result(row.id(), client.send(first), false, UPDATED_ROW_CHANGED);
           if (!reopened.ok()) return reopened;
         }
-        return result(row.id(), client.send(restore), false, UPDATED_ROW_CHANGED);
+        WriteResult restored = result(row.id(), client.send(restore), false, UPDATED_ROW_CHANGED);
+        return restored.ok() && closeAgain != null ? closeAgain(client, table, row.id(), closeAgain) : restored;
       });
     }
     return sendAll(calls);
+  }
+
+  /**
+   * What closing a row again sends: its state and status reason as they were, with the columns a close
+   * action records (an opportunity's name, actual value and close date) from the before-image.
+   */
+  private static Map<String, Object> closedAs(Map<String, Object> image) {
+    Map<String, Object> columns = new TreeMap<>();
+    image.forEach((column, value) -> {
+      if (value == null || value instanceof Map<?, ?>) return; // a lookup: the close needs none
+      // JSON keeps a date as text; the close action takes the date itself.
+      if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) columns.put(column, LocalDate.parse(text));
+      else columns.put(column, value);
+    });
+    return columns;
+  }
+
+  /**
+   * Closes a restored row again the way the target closes it ({@code changeState}: an update, or WinOpportunity
+   * / LoseOpportunity). A close action records a close activity of its own; the one the earlier close made is
+   * still there, so the new one is deleted and the row's closes are as they were.
+   */
+  private WriteResult closeAgain(DataverseClient client, Table table, UUID id, Map<String, Object> columns)
+      throws IOException {
+    TargetRow close = new TargetRow("rollback", table.name(), new SourceRef(table.name(), id.toString()),
+        TargetKey.id(id), new TreeMap<>(columns), new TreeMap<>(), null, List.of());
+    Optional<String> closes = connector.closeRecordTable(table.name());
+    Set<UUID> before = closes.isEmpty() ? Set.of()
+        : connector.closeRecords(table.name(), List.of(id)).getOrDefault(id, Set.of());
+    WriteResult closed = connector.changeState(table.name(), List.of(close)).get(0);
+    if (!closed.ok()) return WriteResult.failed(id.toString(), closed.status(), closed.code(), closed.message());
+    if (closes.isPresent()) {
+      for (UUID made : connector.closeRecords(table.name(), List.of(id)).getOrDefault(id, Set.of())) {
+        if (before.contains(made)) continue;
+        ApiResponse deleted = client.send(new ApiRequest("DELETE", table(closes.get()).entitySetName() + "(" + made
+            + ")", Map.of(), null, null, true));
+        if (!deleted.ok() && deleted.code() != 404) return result(id, deleted, true, UPDATED_ROW_CHANGED);
+      }
+    }
+    return WriteResult.written(id.toString(), id, closed.status());
   }
 
   @Override
@@ -131,7 +190,8 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       Column column = table.column(name).orElseThrow(() -> new IllegalArgumentException("the before-image of a "
           + table.name() + " row names column '" + name + "', which the target schema does not have"));
       if (column.targets().isEmpty()) {
-        body.put(name, value);
+        // Dataverse refuses a number sent as text ("Cannot convert the literal ... to Edm.Decimal").
+        body.put(name, value instanceof String text && NUMBERS.contains(column.type()) ? new BigDecimal(text) : value);
         return;
       }
       if (value == null) {

@@ -1,5 +1,7 @@
 package io.fmap.runtime.exec;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fmap.runtime.api.CompiledPlan;
 import io.fmap.runtime.api.MapResult;
 import io.fmap.runtime.api.MapTransform;
@@ -378,6 +380,8 @@ final class BatchWriter {
     if (changed.isEmpty()) return;
     List<Prepared> toSend = pass == Pass.STATES ? withStatesBefore(table, changed)
         : withBeforeImages(table, changed, standing, pass);
+    Set<RecordKey> closed = pass == Pass.ROWS ? closedByAStandingChange(toSend) : Set.of();
+    if (!closed.isEmpty()) toSend = withStatesOfClosed(table, toSend, closed);
     List<Intent> intents = toSend.stream().map(p -> new Intent(p.key(), p.kind(), p.targetId(), p.hash(),
         p.beforeImage())).toList();
     hook.before(FaultHook.Step.INTEND);
@@ -385,7 +389,7 @@ final class BatchWriter {
     List<Prepared> sending = toSend.stream().filter(p -> accepted.contains(p.key())).toList();
     if (sending.isEmpty()) return;
     hook.before(FaultHook.Step.SEND);
-    if (pass == Pass.ROWS) reopenClosed(table, sending);
+    if (!closed.isEmpty()) reopenClosed(table, sending, closed);
     List<TargetRow> sent = sending.stream().map(Prepared::row).toList();
     Optional<String> closeTable = pass == Pass.STATES ? target.closeRecordTable(table) : Optional.empty();
     Map<UUID, Set<UUID>> closesBefore = closeTable.isPresent() ? target.closeRecords(table, ids(sending)) : Map.of();
@@ -410,8 +414,8 @@ final class BatchWriter {
    * The state pass: each row gets its own id (from the record's standing write: a row the org already had
    * keeps its id, not the one fmap would derive) and, as its before-image, the state and status reason it
    * has now, read by id just before the change: rollback reopens the row with exactly that status reason.
-   * A row this run reopened to update it ({@link #reopenClosed}) reads as open: its earlier close is not
-   * known here (docs/cutover.md).
+   * A row this run reopened to update it ({@link #reopenClosed}) reads as open: its earlier close is in the
+   * first pass's before-image ({@link #withStatesOfClosed}), which rollback prefers (the oldest image wins).
    */
   private List<Prepared> withStatesBefore(String table, List<Prepared> rows) throws IOException {
     Map<RecordKey, LedgerEntry> firstPass = ledger.history().lastLanded(rows.stream()
@@ -481,17 +485,56 @@ final class BatchWriter {
    * default), then updated; the state pass of this run closes it again. A reopen the target refuses
    * shows as the refusal of the update that follows, with the target's reason.
    */
-  private void reopenClosed(String table, List<Prepared> sending) throws IOException {
-    List<Prepared> withState = sending.stream().filter(p -> !plan.stateColumns(p.row().map()).isEmpty()).toList();
-    if (withState.isEmpty()) return;
-    Set<RecordKey> closed = ledger.history().lastLanded(withState.stream().map(p -> stateKey(p.key())).toList())
-        .keySet();
-    List<TargetRow> reopen = withState.stream().filter(p -> closed.contains(stateKey(p.key())))
+  private void reopenClosed(String table, List<Prepared> sending, Set<RecordKey> closed) throws IOException {
+    List<TargetRow> reopen = sending.stream().filter(p -> closed.contains(p.key()))
         .map(p -> new TargetRow(p.row().map(), table, p.row().source(), p.row().key(),
             new TreeMap<>(Map.of(io.fmap.runtime.api.StateChange.STATE_COLUMN, 0)), new TreeMap<>(), null, List.of()))
         .toList();
     if (!reopen.isEmpty()) target.changeState(table, reopen);
   }
+
+  /** First-pass rows whose state change (a close by an earlier run) stands: {@link #reopenClosed} reopens them. */
+  private Set<RecordKey> closedByAStandingChange(List<Prepared> rows) {
+    List<Prepared> withState = rows.stream().filter(p -> !plan.stateColumns(p.row().map()).isEmpty()).toList();
+    if (withState.isEmpty()) return Set.of();
+    Set<RecordKey> standing = ledger.history().lastLanded(withState.stream().map(p -> stateKey(p.key())).toList())
+        .keySet();
+    Set<RecordKey> closed = new HashSet<>();
+    withState.forEach(p -> {
+      if (standing.contains(stateKey(p.key()))) closed.add(p.key());
+    });
+    return closed;
+  }
+
+  /**
+   * The rows about to be reopened keep, in their before-image, the state and status reason they are closed
+   * with now (read by id, one read per batch): rolling this run back closes them again that way. An image
+   * that already has them (an announcement never answered) keeps its own.
+   */
+  private List<Prepared> withStatesOfClosed(String table, List<Prepared> rows, Set<RecordKey> closed)
+      throws IOException {
+    List<Prepared> found = rows.stream()
+        .filter(p -> closed.contains(p.key()) && p.targetId() != null && p.beforeImage() != null).toList();
+    if (found.isEmpty()) return rows;
+    Set<String> columns = new java.util.TreeSet<>();
+    found.forEach(p -> columns.addAll(plan.stateColumns(p.row().map())));
+    Map<UUID, CurrentRow> now = target.rows(table, ids(found), List.copyOf(columns));
+    Map<RecordKey, Prepared> withStates = new HashMap<>();
+    for (Prepared p : found) {
+      CurrentRow current = now.get(UUID.fromString(p.targetId()));
+      if (current == null) continue;
+      Map<String, Object> image = new TreeMap<>(JSON.readValue(p.beforeImage(), IMAGE));
+      plan.stateColumns(p.row().map()).forEach(column -> {
+        if (!image.containsKey(column)) image.put(column, current.columns().get(column));
+      });
+      withStates.put(p.key(), new Prepared(p.key(), p.row(), p.kind(), p.hash(), p.targetId(),
+          ContentHash.canonicalJson(image)));
+    }
+    return rows.stream().map(p -> withStates.getOrDefault(p.key(), p)).toList();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> IMAGE = new TypeReference<>() {};
 
   private static RecordKey stateKey(RecordKey rowKey) {
     return new RecordKey(rowKey.sourceObject() + STATE_SUFFIX, rowKey.sourceId(), rowKey.targetTable());

@@ -27,11 +27,14 @@ final class Contacts {
   }
 
   /**
-   * The usual value, an ASCII address with or without spaces around it and capitals, in one pass:
-   * the address, or null when it is none, exactly as {@link #emailInAnyForm} answers; anything else
-   * (non-ASCII, a display form, {@code mailto:}) is {@link #IN_ANOTHER_FORM}. Why: stripping,
-   * searching for {@code <}, lowering and checking in turn were a quarter of the CPU time of the
-   * bench's generated contact transform (JFR).
+   * The usual value, a Latin-1 address (ASCII, or with the accented letters of Western names) with
+   * or without spaces around it and capitals, in one pass: the address, or null when it is none,
+   * exactly as {@link #emailInAnyForm} answers; anything else (other scripts, a display form,
+   * {@code mailto:}) is {@link #IN_ANOTHER_FORM}. Why: stripping, searching for {@code <}, lowering
+   * and checking in turn were a quarter of the CPU time of the bench's generated contact transform
+   * (JFR), and a third of its addresses ({@code björn.7@...}) took that path until Latin-1 was read
+   * here too. In Latin-1 no character above ASCII is white space to {@code strip}, and lower case
+   * moves only {@code À}-{@code Þ} (not {@code ×}) by 0x20, as {@code toLowerCase(Locale.ROOT)} does.
    */
   private static String plainEmail(String text) {
     int begin = 0;
@@ -46,8 +49,8 @@ final class Contacts {
     boolean plain = true;
     for (int i = begin; i < end; i++) {
       char c = text.charAt(i);
-      if (c >= 0x80 || c == '<') return IN_ANOTHER_FORM; // strip and lower have Unicode rules
-      if (c >= 'A' && c <= 'Z') upper = true;
+      if (c > 0xFF || c == '<') return IN_ANOTHER_FORM; // strip and lower have Unicode rules
+      if (isLatin1Upper(c)) upper = true;
       else if (c == '.') lastDot = i;
       else if (c == '@') {
         if (at >= 0) plain = false;
@@ -59,9 +62,14 @@ final class Contacts {
     byte[] lower = new byte[end - begin];
     for (int i = begin; i < end; i++) {
       char c = text.charAt(i);
-      lower[i - begin] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      lower[i - begin] = (byte) (isLatin1Upper(c) ? c + ('a' - 'A') : c);
     }
     return new String(lower, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The Latin-1 capitals {@code Character.toLowerCase} moves: {@code A}-{@code Z} and {@code À}-{@code Þ} but {@code ×}. */
+  private static boolean isLatin1Upper(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7');
   }
 
   /** What {@code strip} removes, for the ASCII characters: {@code Character.isWhitespace}; other characters are not ASCII white space. */
