@@ -130,7 +130,8 @@ final class MapClassEmitter {
     if (!columns.isEmpty()) {
       CodeBlock names = columns.stream().map(c -> CodeBlock.of("$L", JavaLiteral.of(c))).collect(CodeBlock.joining(",$W"));
       type.addField(com.palantir.javapoet.FieldSpec.builder(RowColumns.class, "COLUMNS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("The plain columns this map sets, sorted: the row builder puts each value in its slot.\n")
+          .addJavadoc("The plain columns this map sets, in the order it sets them: the row builder expects each in turn\n"
+              + "and puts its value in its slot.\n")
           .initializer("$T.of($L)", RowColumns.class, names).build());
     }
     MethodSpec whenMethod = when.build();
@@ -145,10 +146,13 @@ final class MapClassEmitter {
     return type.build();
   }
 
-  /** The columns {@code set}/{@code setIfPresent} statements write (not lookups, not the owner), sorted, each once. */
+  /**
+   * The columns {@code set}/{@code setIfPresent} statements write (not lookups, not the owner), each
+   * once, in statement order: the order the row builder expects them in ({@link RowColumns}).
+   */
   private List<String> plainColumns() {
     return map.assignments().stream().filter(a -> !(a.write() instanceof Write.Bind))
-        .map(a -> a.column().name()).distinct().sorted().toList();
+        .map(a -> a.column().name()).distinct().toList();
   }
 
   private static MethodSpec getter(String name, Class<?> type, CodeBlock value) {

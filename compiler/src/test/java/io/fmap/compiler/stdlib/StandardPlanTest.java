@@ -21,7 +21,7 @@ class StandardPlanTest {
         "Note_to_annotation", "File_to_annotation", "Project_to_fmap_project")) {
       assertTrue(plan.contains(map + ": spark."), map);
     }
-    for (String change : List.of("process \"Enterprise / Q4 [2026]\" on dynamics.opportunity",
+    for (String change : List.of("process \"Enterprise / Q4 [2026]\" (schema name enterprise_q4_2026) on dynamics.opportunity",
         "relationship fmap_project_contact", "table dynamics.fmap_project", "column dynamics.contact.fmap_leadscore",
         "param lead_idle_days", "stage_to_salesstage")) {
       assertTrue(plan.contains(change.replace("param ", "")), change);

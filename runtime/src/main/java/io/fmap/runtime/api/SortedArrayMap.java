@@ -210,15 +210,20 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
    * is left out; a put of a key that is not among them is refused. Builds one map.
    */
   static final class SlotBuilder<V> {
+    private final RowColumns columns;
     private final NameIndex keys;
     private Object[] values;
+    /** Which of the columns, in the order they were declared, the next put probably is. */
+    private int turn;
     // Which slots were put, a bit each (null is a value: a column cleared on the target, so it cannot
     // mark an empty slot). Bits 0-63 in a field: filling the slots with a marker instead was a
     // twentieth of a generated contact transform (JFR, bench/); a row of more columns has more words.
     private long first;
     private final long[] rest;
 
-    SlotBuilder(NameIndex sortedKeys) {
+    SlotBuilder(RowColumns columns) {
+      NameIndex sortedKeys = columns.index();
+      this.columns = columns;
       keys = sortedKeys;
       values = new Object[sortedKeys.size()];
       rest = sortedKeys.size() > Long.SIZE ? new long[(sortedKeys.size() - 1) / Long.SIZE] : null;
@@ -226,8 +231,9 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
 
     void put(String key, V value) {
       if (values == null) throw new IllegalStateException("this builder already built its map");
-      int slot = keys.indexOf(Objects.requireNonNull(key, "key"));
+      int slot = columns.slotOf(Objects.requireNonNull(key, "key"), turn);
       if (slot < 0) throw new IllegalArgumentException(key + " is not one of the columns declared for this row " + List.of(keys.names()));
+      turn = columns.turnOf(slot) + 1;
       values[slot] = value;
       if (slot < Long.SIZE) first |= 1L << slot;
       else rest[slot / Long.SIZE - 1] |= 1L << slot;

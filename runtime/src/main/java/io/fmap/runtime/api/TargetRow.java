@@ -111,7 +111,7 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
       this.map = map;
       this.table = table;
       this.source = source;
-      this.slots = declared == null ? null : new SortedArrayMap.SlotBuilder<>(declared.index());
+      this.slots = declared == null ? null : new SortedArrayMap.SlotBuilder<>(declared);
       this.columns = declared == null ? new SortedArrayMap.Builder<>(16) : null;
     }
 
