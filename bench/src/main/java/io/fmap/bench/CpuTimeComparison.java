@@ -24,6 +24,12 @@ import java.util.function.IntConsumer;
  * not. Each round transforms the whole batch once per transform; the median round counts. It also
  * prints the bytes each transform allocates per record (the thread's allocation counter, as JMH's
  * {@code -prof gc} reports {@code gc.alloc.rate.norm}): a figure the machine's load does not change.
+ *
+ * <p>{@code [RECORDS]}, a second argument, transforms that many distinct records, each round going
+ * over them until it has transformed {@value TransformBenchmark#BATCH}: with 1,000 they stay in the
+ * caches and the figures count the transforms' compute without the cache misses of first touching
+ * each record, which depend on where the collector copied the records and vary by ±10 % from one
+ * run to the next.
  */
 public final class CpuTimeComparison {
 
@@ -35,6 +41,7 @@ public final class CpuTimeComparison {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     TransformBenchmark.Records records = new TransformBenchmark.Records();
     records.setUp();
+    if (args.length > 1) records.data = ContactRecords.generate(Integer.parseInt(args[1]), 42L);
     TransformBenchmark.Generated generated = new TransformBenchmark.Generated();
     generated.setUp();
     TransformBenchmark.Jslt jslt = new TransformBenchmark.Jslt();
@@ -48,6 +55,9 @@ public final class CpuTimeComparison {
     transforms.put("handWritten", i -> sink[0] += System.identityHashCode(HandWrittenContacts.transform(source.get(i), records.context)));
     transforms.put("jslt", i -> sink[0] += System.identityHashCode(jslt.expression.apply(jslt.variables, trees.get(i))));
 
+    // A round transforms about a batch's worth of records, however few distinct ones there are.
+    int passes = Math.max(1, TransformBenchmark.BATCH / source.size());
+    long transformed = (long) passes * source.size();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> nanosPerRecord = new LinkedHashMap<>();
     Map<String, List<Double>> bytesPerRecord = new LinkedHashMap<>();
@@ -57,17 +67,19 @@ public final class CpuTimeComparison {
       for (Map.Entry<String, IntConsumer> t : transforms.entrySet()) {
         long allocatedBefore = allocatedBytes(threads);
         long start = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < source.size(); i++) t.getValue().accept(i);
+        for (int pass = 0; pass < passes; pass++) {
+          for (int i = 0; i < source.size(); i++) t.getValue().accept(i);
+        }
         long used = threads.getCurrentThreadCpuTime() - start;
         long allocated = allocatedBytes(threads) - allocatedBefore;
         if (round >= WARM_UP_ROUNDS) {
-          nanosPerRecord.get(t.getKey()).add((double) used / source.size());
-          bytesPerRecord.get(t.getKey()).add((double) allocated / source.size());
+          nanosPerRecord.get(t.getKey()).add((double) used / transformed);
+          bytesPerRecord.get(t.getKey()).add((double) allocated / transformed);
         }
       }
     }
-    System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d interleaved rounds of %,d records; checksum %d)%n",
-        rounds, source.size(), sink[0] & 0xff);
+    System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d interleaved rounds of %,d records, %,d distinct; checksum %d)%n",
+        rounds, transformed, source.size(), sink[0] & 0xff);
     Map<String, Double> median = new LinkedHashMap<>();
     nanosPerRecord.forEach((name, samples) -> {
       double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
