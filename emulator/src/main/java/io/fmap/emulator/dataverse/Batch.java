@@ -1,5 +1,6 @@
 package io.fmap.emulator.dataverse;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -231,73 +232,46 @@ final class Batch {
 
   /** The multipart answer, written as bytes: each part's body goes in as it is, not decoded and encoded again. */
   static byte[] write(List<Object> results, String boundary) {
-    Out b = new Out(256 * results.size() + 64);
+    ByteArrayBuilder b = new ByteArrayBuilder(400 * results.size() + 64);
     for (Object o : results) {
-      b.text("--").text(boundary).text(CRLF);
+      text(b, "--", boundary, CRLF);
       if (o instanceof ChangeSetResult cs && !cs.failed()) {
         String inner = "changesetresponse_" + UUID.randomUUID();
-        b.text("Content-Type: multipart/mixed; boundary=").text(inner).text(CRLF).text(CRLF);
+        text(b, "Content-Type: multipart/mixed; boundary=", inner, CRLF, CRLF);
         for (Result r : cs.results()) {
-          b.text("--").text(inner).text(CRLF);
+          text(b, "--", inner, CRLF);
           appendHttp(b, r);
         }
-        b.text("--").text(inner).text("--").text(CRLF);
+        text(b, "--", inner, "--", CRLF);
       } else if (o instanceof ChangeSetResult cs) {
         appendHttp(b, cs.results().get(cs.results().size() - 1));
       } else {
         appendHttp(b, (Result) o);
       }
     }
-    b.text("--").text(boundary).text("--").text(CRLF);
-    return b.toArray();
+    text(b, "--", boundary, "--", CRLF);
+    return b.toByteArray();
   }
 
-  private static void appendHttp(Out b, Result r) {
-    b.text("Content-Type: application/http").text(CRLF);
-    b.text("Content-Transfer-Encoding: binary").text(CRLF);
-    if (r.contentId() != null) b.text("Content-ID: ").text(r.contentId()).text(CRLF);
-    b.text(CRLF);
+  private static void appendHttp(ByteArrayBuilder b, Result r) {
+    text(b, "Content-Type: application/http", CRLF, "Content-Transfer-Encoding: binary", CRLF);
+    if (r.contentId() != null) text(b, "Content-ID: ", r.contentId(), CRLF);
+    text(b, CRLF);
     ApiResponse resp = r.response();
-    b.text("HTTP/1.1 ").text(String.valueOf(resp.status())).text(" ").text(ApiResponse.reason(resp.status())).text(CRLF);
-    resp.headers().forEach((k, v) -> b.text(k).text(": ").text(v).text(CRLF));
+    text(b, "HTTP/1.1 ", String.valueOf(resp.status()), " ", ApiResponse.reason(resp.status()), CRLF);
+    resp.headers().forEach((k, v) -> text(b, k, ": ", v, CRLF));
     // Inside a batch, created rows also carry Location (fact sheet §3.2).
     String entityId = resp.headers().get("OData-EntityId");
-    if (entityId != null && !resp.headers().containsKey("Location")) b.text("Location: ").text(entityId).text(CRLF);
-    b.text(CRLF);
-    if (resp.body().length > 0) b.bytes(resp.body()).text(CRLF);
+    if (entityId != null && !resp.headers().containsKey("Location")) text(b, "Location: ", entityId, CRLF);
+    text(b, CRLF);
+    if (resp.body().length > 0) {
+      b.write(resp.body());
+      text(b, CRLF);
+    }
   }
 
-  /** A growing byte array that takes text as UTF-8 (a plain loop for the ASCII that headers are). */
-  private static final class Out {
-    private byte[] buf;
-    private int len;
-
-    Out(int capacity) { buf = new byte[capacity]; }
-
-    Out text(String s) {
-      int n = s.length();
-      ensure(n);
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) return bytes(s.getBytes(StandardCharsets.UTF_8)); // overwrites the ASCII copied so far
-        buf[len + i] = (byte) c;
-      }
-      len += n;
-      return this;
-    }
-
-    Out bytes(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, len, b.length);
-      len += b.length;
-      return this;
-    }
-
-    private void ensure(int more) {
-      if (len + more > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-    }
-
-    byte[] toArray() { return java.util.Arrays.copyOf(buf, len); }
+  private static void text(ByteArrayBuilder b, String... parts) {
+    for (String p : parts) b.write(p.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

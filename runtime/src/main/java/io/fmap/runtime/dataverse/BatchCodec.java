@@ -1,5 +1,6 @@
 package io.fmap.runtime.dataverse;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,26 +54,27 @@ public final class BatchCodec {
   }
 
   /**
-   * The request body, written straight into one byte array of about the right size: a 100-row
-   * batch was built as a growing StringBuilder, copied into a String and encoded again.
+   * The request body, written straight into bytes, each part's JSON once: a 100-row batch was built
+   * as a growing StringBuilder, copied into a String and encoded again.
    */
   public static byte[] encode(String boundary, List<Part> parts) {
     int size = 64;
     for (Part p : parts) size += 160 + p.url().length() + (p.body() == null ? 0 : p.body().length());
-    Utf8 out = new Utf8(size);
+    ByteArrayBuilder out = new ByteArrayBuilder(size);
     for (Part p : parts) {
-      out.text("--").text(boundary).text(CRLF)
-          .text("Content-Type: application/http").text(CRLF)
-          .text("Content-Transfer-Encoding: binary").text(CRLF)
-          .text(CRLF)
-          .text(p.method()).text(" ").text(p.url()).text(" HTTP/1.1").text(CRLF);
-      if (p.body() != null) out.text("Content-Type: application/json; type=entry").text(CRLF);
-      p.headers().forEach((k, v) -> out.text(k).text(": ").text(v).text(CRLF));
-      out.text(CRLF);
-      if (p.body() != null) out.text(p.body()).text(CRLF);
+      text(out, "--", boundary, CRLF, "Content-Type: application/http", CRLF, "Content-Transfer-Encoding: binary", CRLF,
+          CRLF, p.method(), " ", p.url(), " HTTP/1.1", CRLF);
+      if (p.body() != null) text(out, "Content-Type: application/json; type=entry", CRLF);
+      p.headers().forEach((k, v) -> text(out, k, ": ", v, CRLF));
+      text(out, CRLF);
+      if (p.body() != null) text(out, p.body(), CRLF);
     }
-    out.text("--").text(boundary).text("--").text(CRLF);
-    return out.toArray();
+    text(out, "--", boundary, "--", CRLF);
+    return out.toByteArray();
+  }
+
+  private static void text(ByteArrayBuilder out, String... parts) {
+    for (String p : parts) out.write(p.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -193,38 +195,5 @@ public final class BatchCodec {
       int c = text.indexOf(':', start);
       return c < 0 || c >= end ? -1 : c;
     }
-  }
-
-  /** A byte array filled with text as UTF-8: a plain loop for ASCII, which all but the bodies are. */
-  private static final class Utf8 {
-    private byte[] buf;
-    private int len;
-
-    Utf8(int capacity) { buf = new byte[capacity]; }
-
-    Utf8 text(String s) {
-      int n = s.length();
-      ensure(n);
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c >= 0x80) return bytes(s.getBytes(StandardCharsets.UTF_8)); // overwrites the ASCII copied so far
-        buf[len + i] = (byte) c;
-      }
-      len += n;
-      return this;
-    }
-
-    private Utf8 bytes(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, len, b.length);
-      len += b.length;
-      return this;
-    }
-
-    private void ensure(int more) {
-      if (len + more > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-    }
-
-    byte[] toArray() { return len == buf.length ? buf : java.util.Arrays.copyOf(buf, len); }
   }
 }
