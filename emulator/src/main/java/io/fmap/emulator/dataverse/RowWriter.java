@@ -348,13 +348,6 @@ final class RowWriter {
         }
       }
     }
-    if (table.activity()) {
-      // An activity's parties (from, to, attendees) are part of it.
-      for (Row party : store.all("activityparty")) {
-        JsonNode of = party.get("activityid");
-        if (of != null && row.id().toString().equals(of.asText())) tx.remove("activityparty", party.id());
-      }
-    }
     if (table.name().equals("opportunity")) {
       // Parental relationship: an opportunity's close activities (WinOpportunity, LoseOpportunity) go with it.
       for (Row close : store.all("opportunityclose")) {
