@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.Table;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes one chunk of rows of one table through one identity, with the fastest path the table allows:
@@ -28,7 +27,6 @@ final class ChunkWriter {
   private final BulkSupport bulk;
   private final boolean useBulk;
   private final boolean useBatch;
-  private final AtomicLong batchIds = new AtomicLong();
 
   ChunkWriter(BulkSupport bulk, boolean useBulk, boolean useBatch) {
     this.bulk = bulk;
@@ -115,23 +113,14 @@ final class ChunkWriter {
   /** One {@code $batch} of independent parts; false when the envelope itself was refused. */
   private boolean batch(DataverseClient client, Table table, List<PreparedRow> rows, Map<Integer, WriteResult> out)
       throws IOException {
-    String boundary = "batch_fmap" + batchIds.incrementAndGet();
-    String root = URI.create(client.apiRoot()).getRawPath();
     List<BatchCodec.Part> parts = new ArrayList<>();
     for (PreparedRow row : rows) {
       SingleRequest s = SingleRequest.of(table, row);
-      Map<String, String> headers = client.writeHeaders();
-      if (!s.headers().isEmpty()) {
-        headers = new java.util.LinkedHashMap<>(headers);
-        headers.putAll(s.headers());
-      }
-      parts.add(new BatchCodec.Part(s.method(), root + s.path(), headers, row.body().toString()));
+      parts.add(Batches.part(client, s.method(), s.path(), s.headers(), row.body().toString()));
     }
-    ApiRequest request = new ApiRequest("POST", "$batch", Map.of("Prefer", "odata.continue-on-error"),
-        BatchCodec.encode(boundary, parts), BatchCodec.contentType(boundary), true);
-    ApiResponse r = client.send(request);
-    if (!r.ok()) return false;
-    List<BatchCodec.PartResponse> answers = BatchCodec.decode(r.header("Content-Type"), r.body());
+    Optional<List<BatchCodec.PartResponse>> sent = Batches.send(client, parts);
+    if (sent.isEmpty()) return false;
+    List<BatchCodec.PartResponse> answers = sent.get();
     if (answers.size() != rows.size()) {
       throw new IOException("$batch of " + rows.size() + " rows to " + table.entitySetName() + " came back with "
           + answers.size() + " answers");

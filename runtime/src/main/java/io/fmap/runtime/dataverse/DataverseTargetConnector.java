@@ -166,18 +166,35 @@ public final class DataverseTargetConnector implements TargetConnector {
     R apply(List<T> chunk) throws IOException;
   }
 
+  /** In batches of the configured size (one request each against the limit), the batches in parallel. */
   @Override
   public List<WriteResult> changeState(String tableName, List<TargetRow> rows) throws IOException {
     Table table = table(tableName);
-    List<Future<WriteResult>> futures = new ArrayList<>(rows.size());
-    for (TargetRow row : rows) futures.add(pool.submit(() -> StateChanges.change(pick(), table, row)));
-    List<WriteResult> results = new ArrayList<>(rows.size());
+    List<StateChanges.Change> changes = new ArrayList<>(rows.size());
+    for (TargetRow row : rows) changes.add(StateChanges.prepare(table, row));
+    return inBatches(changes, (client, chunk) -> Batches.each(client, chunk, StateChanges.Change::request,
+        (c, status, error) -> StateChanges.outcome(client, c, status, error)), tableName + " state");
+  }
+
+  /** Each chunk of {@code items} through {@code send} with the identity that has the most room; results in order. */
+  private <T> List<WriteResult> inBatches(List<T> items, ChunkSend<T> send, String what) throws IOException {
+    List<Future<List<WriteResult>>> futures = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += config.batchSize()) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + config.batchSize()));
+      futures.add(pool.submit(() -> send.apply(pick(), chunk)));
+    }
+    List<WriteResult> out = new ArrayList<>(items.size());
     try {
-      for (Future<WriteResult> f : futures) results.add(join(f, tableName + " state"));
+      for (Future<List<WriteResult>> f : futures) out.addAll(join(f, what));
     } finally {
       futures.forEach(f -> f.cancel(true));
     }
-    return results;
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface ChunkSend<T> {
+    List<WriteResult> apply(DataverseClient client, List<T> chunk) throws IOException;
   }
 
   /** Present when the pinned schema has the close table: a schema without it cannot read the closes. */
@@ -203,33 +220,31 @@ public final class DataverseTargetConnector implements TargetConnector {
     return out;
   }
 
+  /** In batches like {@link #changeState}: a link sent twice answers "duplicate key", which counts as done. */
   @Override
   public List<WriteResult> associate(String tableName, String navigationProperty, String otherTableName,
       List<Link> links) throws IOException {
     Table table = table(tableName);
     Table other = table(otherTableName);
-    List<Future<WriteResult>> futures = new ArrayList<>(links.size());
-    for (Link link : links) futures.add(pool.submit(() -> associate(pick(), table, navigationProperty, other, link)));
-    List<WriteResult> results = new ArrayList<>(links.size());
-    try {
-      for (Future<WriteResult> f : futures) results.add(join(f, tableName + "/" + navigationProperty));
-    } finally {
-      futures.forEach(f -> f.cancel(true));
-    }
-    return results;
+    return inBatches(links, (client, chunk) -> Batches.each(client, chunk,
+        link -> associateRequest(client, table, navigationProperty, other, link),
+        DataverseTargetConnector::associated), tableName + "/" + navigationProperty);
   }
 
-  /** {@code POST <set>(<id>)/<nav>/$ref}; the duplicate-key answer means the link is there already. */
-  private static WriteResult associate(DataverseClient client, Table table, String nav, Table other, Link link)
+  /** {@code POST <set>(<id>)/<nav>/$ref}. */
+  private static ApiRequest associateRequest(DataverseClient client, Table table, String nav, Table other, Link link)
       throws IOException {
     var body = Json.MAPPER.createObjectNode();
     body.put("@odata.id", client.apiRoot() + other.entitySetName() + "(" + link.otherId() + ")");
     String path = table.entitySetName() + "(" + link.id() + ")/" + nav + "/$ref";
-    ApiResponse r = client.send(ApiRequest.json("POST", path, Json.MAPPER.writeValueAsBytes(body), true));
-    if (r.ok()) return WriteResult.written(link.label(), link.id(), r.code());
-    ServerError e = r.error();
-    if (ChunkWriter.DUPLICATE_KEY.contains(e.code())) return WriteResult.written(link.label(), link.id(), r.code());
-    return WriteResult.failed(link.label(), r.code(), e.code(), e.message());
+    return ApiRequest.json("POST", path, Json.MAPPER.writeValueAsBytes(body), true);
+  }
+
+  /** The duplicate-key answer means the link is there already. */
+  private static WriteResult associated(Link link, int status, ServerError e) {
+    if (status >= 200 && status < 300) return WriteResult.written(link.label(), link.id(), status);
+    if (ChunkWriter.DUPLICATE_KEY.contains(e.code())) return WriteResult.written(link.label(), link.id(), status);
+    return WriteResult.failed(link.label(), status, e.code(), e.message());
   }
 
   /** A file the org will not take: stored elsewhere, and the note carries the link instead. */
@@ -290,18 +305,7 @@ public final class DataverseTargetConnector implements TargetConnector {
 
   /** Chunks in parallel; results in row order. */
   private List<WriteResult> writeAll(Table table, List<PreparedRow> rows) throws IOException {
-    List<Future<List<WriteResult>>> futures = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += config.batchSize()) {
-      List<PreparedRow> chunk = rows.subList(from, Math.min(rows.size(), from + config.batchSize()));
-      futures.add(pool.submit(() -> writer.write(pick(), table, chunk)));
-    }
-    List<WriteResult> out = new ArrayList<>(rows.size());
-    try {
-      for (Future<List<WriteResult>> f : futures) out.addAll(join(f, table.name()));
-    } finally {
-      futures.forEach(x -> x.cancel(true)); // no-op for finished chunks; stops the rest after a failure
-    }
-    return out;
+    return inBatches(rows, (client, chunk) -> writer.write(client, table, chunk), table.name());
   }
 
   /** The identity with the most free slots right now; ties go round-robin. */

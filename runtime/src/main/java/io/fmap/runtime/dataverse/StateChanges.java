@@ -43,7 +43,10 @@ final class StateChanges {
     return table + "id";
   }
 
-  static WriteResult change(DataverseClient client, Table table, TargetRow row) throws IOException {
+  /** One row's change: its request, and what tells whether the row is in the wanted state already. */
+  record Change(TargetRow row, UUID id, String path, int state, Integer status, ApiRequest request) {}
+
+  static Change prepare(Table table, TargetRow row) throws IOException {
     RowAddress address = TargetRows.address(row.key());
     UUID id = RowBodies.idFor(table.name(), address, row.source().id());
     String path = ODataKeys.path(table.entitySetName(), address);
@@ -53,11 +56,21 @@ final class StateChanges {
     ApiRequest request = CLOSED_BY_ACTION.contains(table.name()) && state != 0
         ? closeAction(table, path, row, state, status)
         : update(path, state, status);
-    ApiResponse r = client.send(request);
-    if (r.ok()) return WriteResult.written(row.source().id(), id, r.code());
-    if (alreadyThere(client, path, state, status)) return WriteResult.written(row.source().id(), id, 200);
-    ServerError e = r.error();
-    return WriteResult.failed(row.source().id(), r.code(), e.code(), e.message());
+    return new Change(row, id, path, state, status, request);
+  }
+
+  static WriteResult change(DataverseClient client, Table table, TargetRow row) throws IOException {
+    Change c = prepare(table, row);
+    ApiResponse r = client.send(c.request());
+    return outcome(client, c, r.code(), r.error());
+  }
+
+  /** The result of a change answered {@code status}, alone or as a batch part: a refusal is read back. */
+  static WriteResult outcome(DataverseClient client, Change c, int status, ServerError e) throws IOException {
+    String source = c.row().source().id();
+    if (status >= 200 && status < 300) return WriteResult.written(source, c.id(), status);
+    if (alreadyThere(client, c.path(), c.state(), c.status())) return WriteResult.written(source, c.id(), 200);
+    return WriteResult.failed(source, status, e.code(), e.message());
   }
 
   private static ApiRequest update(String path, int state, Integer status) throws IOException {

@@ -93,6 +93,33 @@ class StateChangesTest {
     }
   }
 
+  /** The pass is one $batch per chunk of the batch size (10 here), each one request against the limit. */
+  @Test
+  void aStatePassSendsOneBatchPerChunkAndABadRowFailsAloneWithTheServersCode() throws Exception {
+    try (DataverseEmulator dv = DataverseEmulator.start(EmulatorConfig.defaults());
+         DataverseTargetConnector target = connector(dv)) {
+      ObjectMapper json = new ObjectMapper();
+      List<UUID> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 25; i++) ids.add(dv.seed("task", json.readTree("{\"subject\":\"t" + i + "\"}")));
+      List<TargetRow> rows = ids.stream().map(id -> state("task", id, 1, 5)).toList();
+      long before = dv.stats().requests();
+      List<WriteResult> done = target.changeState("task", rows);
+      assertTrue(done.stream().allMatch(WriteResult::ok), done.toString());
+      assertTrue(dv.stats().requests() - before <= 3, "25 rows in chunks of 10: " + (dv.stats().requests() - before));
+      for (UUID id : ids) assertEquals(5, dv.row("task", id).orElseThrow().path("statuscode").asInt());
+
+      UUID missing = UUID.randomUUID();
+      UUID last = dv.seed("task", json.readTree("{\"subject\":\"b\"}"));
+      List<TargetRow> mixed = List.of(state("task", dv.seed("task", json.readTree("{\"subject\":\"a\"}")), 1, 5),
+          state("task", missing, 1, 5), state("task", last, 1, 5));
+      List<WriteResult> results = target.changeState("task", mixed);
+      assertTrue(results.get(0).ok() && results.get(2).ok(), results.toString());
+      assertEquals(404, results.get(1).status(), results.toString());
+      assertEquals("0x80040217", results.get(1).code(), results.toString());
+      assertEquals(5, dv.row("task", last).orElseThrow().path("statuscode").asInt());
+    }
+  }
+
   private static DataverseTargetConnector connector(DataverseEmulator dv) throws Exception {
     URI url = URI.create(dv.rootUrl());
     DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
