@@ -16,6 +16,8 @@ public record StateChange(String map, String column, FmapLocation location) {
 
   /** The column that holds the state itself; a status reason alone is written on create. */
   public static final String STATE_COLUMN = "statecode";
+  /** The status reason, which goes with the state: a state written without it gets the state's default. */
+  public static final String STATUS_COLUMN = "statuscode";
 
   public StateChange {
     Objects.requireNonNull(map, "map");

@@ -87,10 +87,10 @@ public final class DataverseRollbackTarget implements RollbackTarget {
         // The open state with its status reason first, the one update a closed row takes (fact sheet §2.2:
         // statecode goes with its statuscode): the reason the row had before the run, when it was open then.
         Object state = columns.remove(StateChange.STATE_COLUMN);
-        Object status = columns.remove(STATUS_COLUMN);
+        Object status = columns.remove(StateChange.STATUS_COLUMN);
         Map<String, Object> open = new LinkedHashMap<>();
         open.put(StateChange.STATE_COLUMN, 0);
-        if (status != null && state instanceof Number n && n.intValue() == 0) open.put(STATUS_COLUMN, status);
+        if (status != null && state instanceof Number n && n.intValue() == 0) open.put(StateChange.STATUS_COLUMN, status);
         // Closed before the run too (an earlier run's close this run reopened to update the row): closed again.
         if (state instanceof Number n && n.intValue() != 0) closedAs = closedAs(row.columns());
         reopen = ApiRequest.json("PATCH", path, MAPPER.writeValueAsBytes(open), true);
@@ -246,9 +246,6 @@ public final class DataverseRollbackTarget implements RollbackTarget {
       pool.shutdownNow();
     }
   }
-
-  /** The status reason goes with the state: a reopen without it gives the open state's default. */
-  private static final String STATUS_COLUMN = "statuscode";
 
   private static final String UPDATED_ROW_CHANGED = "the row was changed in the target after the run wrote it, so "
       + "its earlier values were not put back over that change; check the row, then `fmap rollback --force` puts "

@@ -51,7 +51,7 @@ final class StateChanges {
     UUID id = RowBodies.idFor(table.name(), address, row.source().id());
     String path = ODataKeys.path(table.entitySetName(), address);
     int state = ((Number) row.columns().get(StateChange.STATE_COLUMN)).intValue();
-    Object statusValue = row.columns().get("statuscode");
+    Object statusValue = row.columns().get(StateChange.STATUS_COLUMN);
     Integer status = statusValue == null ? null : ((Number) statusValue).intValue();
     ApiRequest request = CLOSED_BY_ACTION.contains(table.name()) && state != 0
         ? closeAction(table, path, row, state, status)
@@ -76,7 +76,7 @@ final class StateChanges {
   private static ApiRequest update(String path, int state, Integer status) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put(StateChange.STATE_COLUMN, state);
-    if (status != null) body.put("statuscode", status);
+    if (status != null) body.put(StateChange.STATUS_COLUMN, status);
     // Update only: a state change must never create a bare row where the first pass wrote none.
     return ApiRequest.json("PATCH", path, Json.MAPPER.writeValueAsBytes(body), true).withHeader("If-Match", "*");
   }
@@ -110,7 +110,7 @@ final class StateChanges {
   }
 
   private static int firstStatus(Table table, int state) {
-    return table.column("statuscode").flatMap(c -> c.options().stream()
+    return table.column(StateChange.STATUS_COLUMN).flatMap(c -> c.options().stream()
             .filter(o -> String.valueOf(state).equals(o.group()) && o.value() != null).findFirst())
         .map(o -> o.value()).orElseThrow(() -> new IllegalArgumentException(
             table.name() + " has no status reason for state " + state + " in the schema"));
@@ -122,6 +122,6 @@ final class StateChanges {
     if (!read.ok()) return false;
     JsonNode row = read.json();
     return row.path(StateChange.STATE_COLUMN).asInt(-1) == state
-        && (status == null || row.path("statuscode").asInt(-1) == status);
+        && (status == null || row.path(StateChange.STATUS_COLUMN).asInt(-1) == status);
   }
 }
