@@ -17,13 +17,16 @@ import java.util.function.IntConsumer;
  * thread, in interleaved rounds: {@code java -cp bench/target/benchmarks.jar
  * io.fmap.bench.CpuTimeComparison [ROUNDS]}.
  *
- * <p>Why, next to JMH: on the shared 2-core machine seven builds compete for the CPU, and JMH's
- * wall-clock throughput swings by ±100 % between iterations. Thread CPU time does not count the time
- * the thread waits for a core, and interleaving the transforms round by round gives all three the
- * same cache and frequency conditions, so the ratios stay meaningful when the absolute figures are
- * not. Each round transforms the whole batch once per transform; the median round counts. It also
- * prints the bytes each transform allocates per record (the thread's allocation counter, as JMH's
- * {@code -prof gc} reports {@code gc.alloc.rate.norm}): a figure the machine's load does not change.
+ * <p>Why, next to JMH: on the shared 2-core machine other work competes for the CPU and its caches,
+ * and JMH's wall-clock throughput swings by ±100 % between iterations. Thread CPU time does not
+ * count the time the thread waits for a core. And the transforms take turns every {@value #CHUNK}
+ * records (a few milliseconds), each on records the others have not touched lately, so a slow spell
+ * of the machine (a neighbour's memory traffic can slow all three by half for seconds) falls on all
+ * three alike: taking turns by whole rounds of 100,000 records instead, the same jar measured
+ * generated / JSLT from 3.6 to 5.7. Each round transforms the whole batch once per transform; the
+ * median round counts. It also prints the bytes each transform allocates per record (the thread's
+ * allocation counter, as JMH's {@code -prof gc} reports {@code gc.alloc.rate.norm}): a figure the
+ * machine's load does not change.
  *
  * <p>{@code [RECORDS]}, a second argument, transforms that many distinct records, each round going
  * over them until it has transformed {@value TransformBenchmark#BATCH}: with 1,000 they stay in the
@@ -34,6 +37,8 @@ import java.util.function.IntConsumer;
 public final class CpuTimeComparison {
 
   private static final int WARM_UP_ROUNDS = 8;
+  /** Records a transform takes in turn before the next one: a few milliseconds of work. */
+  private static final int CHUNK = 1_000;
 
   private CpuTimeComparison() {}
 
@@ -58,28 +63,42 @@ public final class CpuTimeComparison {
     // A round transforms about a batch's worth of records, however few distinct ones there are.
     int passes = Math.max(1, TransformBenchmark.BATCH / source.size());
     long transformed = (long) passes * source.size();
+    int chunk = Math.min(CHUNK, source.size());
+    int chunks = (source.size() + chunk - 1) / chunk;
+    List<IntConsumer> timed = List.copyOf(transforms.values());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> nanosPerRecord = new LinkedHashMap<>();
     Map<String, List<Double>> bytesPerRecord = new LinkedHashMap<>();
     transforms.keySet().forEach(name -> nanosPerRecord.put(name, new ArrayList<>()));
     transforms.keySet().forEach(name -> bytesPerRecord.put(name, new ArrayList<>()));
     for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
-      for (Map.Entry<String, IntConsumer> t : transforms.entrySet()) {
-        long allocatedBefore = allocatedBytes(threads);
-        long start = threads.getCurrentThreadCpuTime();
-        for (int pass = 0; pass < passes; pass++) {
-          for (int i = 0; i < source.size(); i++) t.getValue().accept(i);
-        }
-        long used = threads.getCurrentThreadCpuTime() - start;
-        long allocated = allocatedBytes(threads) - allocatedBefore;
-        if (round >= WARM_UP_ROUNDS) {
-          nanosPerRecord.get(t.getKey()).add((double) used / transformed);
-          bytesPerRecord.get(t.getKey()).add((double) allocated / transformed);
+      long[] used = new long[timed.size()];
+      long[] allocated = new long[timed.size()];
+      for (int pass = 0; pass < passes; pass++) {
+        for (int step = 0; step < chunks; step++) {
+          for (int t = 0; t < timed.size(); t++) {
+            // Each transform a third of the way round from the others: none reads a chunk another
+            // has just brought into the caches.
+            int from = (step + t * chunks / timed.size()) % chunks * chunk;
+            int to = Math.min(from + chunk, source.size());
+            IntConsumer transform = timed.get(t);
+            long allocatedBefore = allocatedBytes(threads);
+            long start = threads.getCurrentThreadCpuTime();
+            for (int i = from; i < to; i++) transform.accept(i);
+            used[t] += threads.getCurrentThreadCpuTime() - start;
+            allocated[t] += allocatedBytes(threads) - allocatedBefore;
+          }
         }
       }
+      if (round < WARM_UP_ROUNDS) continue;
+      int t = 0;
+      for (String name : transforms.keySet()) {
+        nanosPerRecord.get(name).add((double) used[t] / transformed);
+        bytesPerRecord.get(name).add((double) allocated[t++] / transformed);
+      }
     }
-    System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d interleaved rounds of %,d records, %,d distinct; checksum %d)%n",
-        rounds, transformed, source.size(), sink[0] & 0xff);
+    System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d rounds of %,d records, %,d distinct, the transforms taking turns every %,d records; checksum %d)%n",
+        rounds, transformed, source.size(), chunk, sink[0] & 0xff);
     Map<String, Double> median = new LinkedHashMap<>();
     nanosPerRecord.forEach((name, samples) -> {
       double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
