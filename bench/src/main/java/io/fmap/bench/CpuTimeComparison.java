@@ -76,9 +76,11 @@ public final class CpuTimeComparison {
       long[] allocated = new long[timed.size()];
       for (int pass = 0; pass < passes; pass++) {
         for (int step = 0; step < chunks; step++) {
-          for (int t = 0; t < timed.size(); t++) {
-            // Each transform a third of the way round from the others: none reads a chunk another
-            // has just brought into the caches.
+          for (int turn = 0; turn < timed.size(); turn++) {
+            // Who goes first changes every step, so that no transform always follows the same one.
+            // Each is a third of the way round from the others: none reads a chunk another has
+            // just brought into the caches.
+            int t = (step + turn) % timed.size();
             int from = (step + t * chunks / timed.size()) % chunks * chunk;
             int to = Math.min(from + chunk, source.size());
             IntConsumer transform = timed.get(t);

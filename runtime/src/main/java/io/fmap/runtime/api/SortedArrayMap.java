@@ -67,6 +67,22 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
     return kept.size == size ? this : kept.build();
   }
 
+  String keyAt(int i) {
+    return keys[i];
+  }
+
+  V valueAt(int i) {
+    return value(i);
+  }
+
+  /** The first key whose value is null, or null when every value is set: a check without a lambda per entry. */
+  String firstKeyOfNull() {
+    for (int i = 0; i < size; i++) {
+      if (values[i] == null) return keys[i];
+    }
+    return null;
+  }
+
   @Override
   public V get(Object key) {
     int i = key instanceof String k ? indexOf(k) : -1;
@@ -231,12 +247,19 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
 
     void put(String key, V value) {
       if (values == null) throw new IllegalStateException("this builder already built its map");
-      int slot = columns.slotOf(Objects.requireNonNull(key, "key"), turn);
-      if (slot < 0) throw new IllegalArgumentException(key + " is not one of the columns declared for this row " + List.of(keys.names()));
+      // Kept small, so that the JIT inlines it into a generated map's statements: a column out of
+      // turn and a row of more than 64 columns take the slower paths in methods of their own.
+      int slot = columns.slotOf(key, turn);
+      if (slot < 0) throw notDeclared(key);
       turn = columns.turnOf(slot) + 1;
       values[slot] = value;
       if (slot < Long.SIZE) first |= 1L << slot;
       else rest[slot / Long.SIZE - 1] |= 1L << slot;
+    }
+
+    private IllegalArgumentException notDeclared(String key) {
+      return new IllegalArgumentException(Objects.requireNonNull(key, "key")
+          + " is not one of the columns declared for this row " + List.of(keys.names()));
     }
 
     private boolean isPut(int slot) {
@@ -256,12 +279,13 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
       } else if (kept == values.length) {
         map = new SortedArrayMap<>(keys.names(), values, kept);
       } else {
-        // The values move to the front of their own array; the shared names cannot, so the kept
-        // ones get an array of their own.
-        String[] someKeys = new String[kept];
+        // The values move to the front of their array. The names of the columns set are the row
+        // columns' (they keep them per combination set: a map's rows share a few), or, past 64
+        // columns, an array of their own.
+        String[] someKeys = rest == null ? columns.namesSet(first) : new String[kept];
         for (int i = 0, j = 0; i < values.length; i++) {
           if (!isPut(i)) continue;
-          someKeys[j] = keys.name(i);
+          if (rest != null) someKeys[j] = keys.name(i);
           values[j++] = values[i];
         }
         map = new SortedArrayMap<>(someKeys, values, kept);

@@ -32,8 +32,10 @@ public sealed interface TargetKey {
       if (values == null || values.isEmpty()) {
         throw new IllegalArgumentException("an alternate key needs at least one column");
       }
-      values.forEach((column, value) -> Objects.requireNonNull(value, () -> "alternate key column " + column));
-      values = SortedArrayMap.copyOf(values);
+      SortedArrayMap<Object> sorted = SortedArrayMap.copyOf(values);
+      String missing = sorted.firstKeyOfNull();
+      if (missing != null) throw new NullPointerException("alternate key column " + missing);
+      values = sorted;
     }
 
     @Override

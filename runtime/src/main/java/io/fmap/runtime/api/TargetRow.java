@@ -38,11 +38,14 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(key, "key");
-    columns.forEach(TargetRow::requireColumnValue);
-    lookups.forEach((column, ref) -> Objects.requireNonNull(ref, () -> "lookup " + column));
     // Immutable and sorted, null values (explicit clears) kept; the builder's maps are taken as they are.
-    columns = SortedArrayMap.copyOf(columns);
-    lookups = SortedArrayMap.copyOf(lookups);
+    SortedArrayMap<Object> sortedColumns = SortedArrayMap.copyOf(columns);
+    for (int i = 0; i < sortedColumns.size(); i++) requireColumnValue(sortedColumns.keyAt(i), sortedColumns.valueAt(i));
+    SortedArrayMap<TargetRef> sortedLookups = SortedArrayMap.copyOf(lookups);
+    String unbound = sortedLookups.firstKeyOfNull();
+    if (unbound != null) throw new NullPointerException("lookup " + unbound);
+    columns = sortedColumns;
+    lookups = sortedLookups;
     parties = List.copyOf(parties);
   }
 
@@ -102,7 +105,10 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     // Sized for a typical map (a dozen columns); it grows when a map sets more.
     private final SortedArrayMap.SlotBuilder<Object> slots;
     private final SortedArrayMap.Builder<Object> columns;
-    private SortedArrayMap.Builder<TargetRef> lookups; // made on the first lookup: many rows have none
+    // Most rows bind one lookup or none: the first is held here, a map is made for a second.
+    private String onlyLookup;
+    private TargetRef onlyLookupRef;
+    private SortedArrayMap.Builder<TargetRef> lookups;
     private TargetRef owner;
     private List<ActivityParty> parties; // most rows have none: made on the first party
     private boolean built;
@@ -136,8 +142,13 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
     /** Binds a lookup column; a null reference leaves it unset. */
     public Builder lookup(String column, TargetRef ref) {
       open();
-      if (ref != null) {
-        if (lookups == null) lookups = new SortedArrayMap.Builder<>(2);
+      if (ref == null) return this;
+      Objects.requireNonNull(column, "column");
+      if (onlyLookup == null) {
+        onlyLookup = column;
+        onlyLookupRef = ref;
+      } else {
+        if (lookups == null) lookups = new SortedArrayMap.Builder<TargetRef>(4).put(onlyLookup, onlyLookupRef);
         lookups.put(column, ref);
       }
       return this;
@@ -168,9 +179,10 @@ public record TargetRow(String map, String table, SourceRef source, TargetKey ke
       TargetKey rowKey = key != null ? key : TargetKey.derivedId(table, source);
       open();
       built = true;
-      TargetRow row = new TargetRow(map, table, source, rowKey, slots != null ? slots.build() : columns.build(),
-          lookups == null ? SortedArrayMap.empty() : lookups.build(), owner, parties == null ? List.of() : parties);
-      return row;
+      SortedArrayMap<TargetRef> bound = lookups != null ? lookups.build()
+          : onlyLookup != null ? SortedArrayMap.of(onlyLookup, onlyLookupRef) : SortedArrayMap.empty();
+      return new TargetRow(map, table, source, rowKey, slots != null ? slots.build() : columns.build(),
+          bound, owner, parties == null ? List.of() : parties);
     }
 
     private Builder open() {

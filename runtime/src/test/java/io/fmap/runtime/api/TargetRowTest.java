@@ -87,6 +87,24 @@ class TargetRowTest {
   }
 
   @Test
+  void lookupsComeOutSortedANullOneIsLeftOutAndTheLastBindingOfAColumnWins() {
+    // The builder holds a row's first lookup in fields and makes a map for a second: both shapes.
+    TargetRef other = new TargetRef("account", "parentcustomerid_account", TargetKey.alternate("fmap_sourceid", "C-2"));
+    TargetRow none = TargetRow.builder("m", "contact", CONTACT_7).lookup("parentcustomerid", null).build();
+    TargetRow one = TargetRow.builder("m", "contact", CONTACT_7).lookup("parentcustomerid", ACME).lookup("x", null).build();
+    TargetRow rebound = TargetRow.builder("m", "contact", CONTACT_7).lookup("parentcustomerid", ACME).lookup("parentcustomerid", other).build();
+    TargetRow three = TargetRow.builder("m", "contact", CONTACT_7)
+        .lookup("parentcustomerid", ACME).lookup("accountid", other).lookup("masterid", ACME).lookup("accountid", ACME).build();
+
+    assertTrue(none.lookups().isEmpty());
+    assertEquals(java.util.Map.of("parentcustomerid", ACME), one.lookups());
+    assertEquals(java.util.Map.of("parentcustomerid", other), rebound.lookups());
+    assertEquals(List.of("accountid", "masterid", "parentcustomerid"), List.copyOf(three.lookups().keySet()));
+    assertEquals(ACME, three.lookups().get("accountid"));
+    assertThrows(NullPointerException.class, () -> TargetRow.builder("m", "contact", CONTACT_7).lookup(null, ACME));
+  }
+
+  @Test
   void aDeclaredColumnNamedByAnEqualStringOfItsOwnStillFindsItsSlot() {
     RowColumns declared = RowColumns.of("lastname", "firstname");
     TargetRow row = TargetRow.builder("m", "contact", CONTACT_7, declared)
