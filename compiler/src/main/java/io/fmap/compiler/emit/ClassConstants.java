@@ -22,16 +22,31 @@ final class ClassConstants {
 
   /** A reference to the constant with this initializer, declaring it on first use. */
   CodeBlock of(String kind, TypeName type, CodeBlock init) {
-    String key = type + "=" + init;
-    String name = nameByInit.get(key);
-    if (name == null) {
-      int n = countByKind.merge(kind, 1, Integer::sum);
-      name = kind + "_" + n;
-      nameByInit.put(key, name);
-      fields.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer(init).build());
-    }
+    String name = nameByInit.get(key(type, init));
+    if (name == null) name = declare(kind + "_" + countByKind.merge(kind, 1, Integer::sum), type, init);
     return CodeBlock.of("$L", name);
+  }
+
+  /**
+   * The same, named after what it holds ({@code FIELD_email}): {@code name} must be a Java
+   * identifier; when another constant has it, the name gets a number.
+   */
+  CodeBlock named(String name, TypeName type, CodeBlock init) {
+    String known = nameByInit.get(key(type, init));
+    if (known != null) return CodeBlock.of("$L", known);
+    String candidate = name;
+    for (int n = 2; nameByInit.containsValue(candidate); n++) candidate = name + "_" + n;
+    return CodeBlock.of("$L", declare(candidate, type, init));
+  }
+
+  private String declare(String name, TypeName type, CodeBlock init) {
+    nameByInit.put(key(type, init), name);
+    fields.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(init).build());
+    return name;
+  }
+
+  private static String key(TypeName type, CodeBlock init) {
+    return type + "=" + init;
   }
 
   List<FieldSpec> fields() {

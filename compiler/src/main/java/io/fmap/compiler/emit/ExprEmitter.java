@@ -134,7 +134,10 @@ final class ExprEmitter {
   }
 
   private JavaExpr field(Expr.Field f) {
-    CodeBlock raw = CodeBlock.of("record.get($L)", JavaLiteral.of(f.field()));
+    // A constant per field (SourceField): the read is a few loads, not a name lookup, see SourceField.
+    CodeBlock field = constants.named("FIELD_" + JavaNames.identifier(f.field()), JavaTypes.SOURCE_FIELD,
+        CodeBlock.of("$T.of($L)", JavaTypes.SOURCE_FIELD, JavaLiteral.of(f.field())));
+    CodeBlock raw = CodeBlock.of("record.get($L)", field);
     if (!f.subPath().isEmpty()) {
       CodeBlock keys = f.subPath().stream().map(k -> CodeBlock.of("$L", JavaLiteral.of(k))).collect(CodeBlock.joining(", "));
       raw = CodeBlock.of("$T.path($L, $L)", JavaTypes.VALUES, raw, keys);

@@ -18,6 +18,7 @@ final class JavaTypes {
   private JavaTypes() {}
 
   static final ClassName VALUES = ClassName.get(Values.class);
+  static final ClassName SOURCE_FIELD = ClassName.get(io.fmap.runtime.api.SourceField.class);
   static final TypeName STRING = ClassName.get(String.class);
   static final TypeName OBJECT = ClassName.get(Object.class);
   static final TypeName LONG = ClassName.get(Long.class);

@@ -68,6 +68,12 @@ final class RecordFields extends AbstractMap<String, Object> {
     return i >= 0 ? values[i] : null;
   }
 
+  /** The field's value, found by where it was in the last record of this shape. */
+  Object get(SourceField field) {
+    int i = field.indexIn(shape);
+    return i >= 0 ? values[i] : null;
+  }
+
   @Override
   public boolean containsKey(Object key) {
     return key instanceof String name && shape.indexOf(name) >= 0;

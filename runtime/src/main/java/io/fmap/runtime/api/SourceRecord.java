@@ -28,4 +28,9 @@ public record SourceRecord(String object, String id, Map<String, Object> fields)
   public Object get(String field) {
     return fields.get(field);
   }
+
+  /** The value of a field, or null when the record does not have it: what generated code reads. */
+  public Object get(SourceField field) {
+    return ((RecordFields) fields).get(field);
+  }
 }

@@ -47,6 +47,28 @@ class RecordFieldsTest {
   }
 
   @Test
+  void aSourceFieldReadsWhatTheNameReadsWhateverShapeEachRecordHas() {
+    // One SourceField per name, shared by every record as a generated class shares it: it remembers
+    // where it was in the last shape, so records alternating between shapes must still read right.
+    List<String> asked = List.of("id", "name", "email", "Aa", "BB", "é", "owner_email", "x", "", "missing", "EMAIL");
+    List<SourceField> fields = asked.stream().map(SourceField::of).toList();
+    Random random = new Random(5);
+    for (int n = 0; n < 3_000; n++) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      List<String> names = new ArrayList<>(NAMES);
+      if (random.nextInt(3) == 0) java.util.Collections.shuffle(names, random);
+      int count = random.nextInt(4) == 0 ? random.nextInt(NAMES.size() + 1) : NAMES.size();
+      for (String name : names.subList(0, count)) values.put(name, random.nextInt(3) == 0 ? null : "v" + random.nextInt(100));
+      SourceRecord record = new SourceRecord(random.nextBoolean() ? "Contact" : "Company", "1", values);
+      for (int i = 0; i < asked.size(); i++) {
+        assertEquals(values.get(asked.get(i)), record.get(fields.get(i)), asked.get(i));
+      }
+    }
+    assertEquals("email", SourceField.of("email").toString());
+    assertThrows(NullPointerException.class, () -> SourceField.of(null));
+  }
+
+  @Test
   void aLargeRecordFindsEveryFieldAndNoneItDoesNotHave() {
     Map<String, Object> expected = new HashMap<>();
     for (int i = 0; i < 500; i++) expected.put("custom_field_" + i, (long) i);
