@@ -27,15 +27,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "check",
     mixinStandardHelpOptions = true,
     description = {
-        "Check .fmap mapping files and report every problem with its file, line and a hint.",
-        "Files that parse are checked against both schemas: the project's schemas/spark.json and",
-        "schemas/dynamics.json (the nearest folder holding fmap.yaml or schemas/), else the",
-        "standard mapping set's. Params and settings come from that folder's fmap.yaml.",
+        "Check .fmap mapping files and report every problem found.",
+        "",
+        "Each problem comes with its file, line and a hint. Files that parse are checked",
+        "against both schemas: the project's schemas/spark.json and schemas/dynamics.json",
+        "(the nearest folder holding fmap.yaml or schemas/), else the standard mapping",
+        "set's. Params and settings come from that folder's fmap.yaml.",
         "Exit code 0 when there are no errors, 1 when there are, 2 for a usage mistake."},
     footer = {"", "Examples:",
-        "  fmap check stdlib-mappings           every .fmap file under a folder",
-        "  fmap check deal.fmap --format gnu    one line per finding (editors, CI)",
-        "  fmap check . --param lead_idle_days=30   check with a param set for this run"})
+        "  fmap check stdlib-mappings              every .fmap file under a folder",
+        "  fmap check deal.fmap --format gnu       one line per finding (editors, CI)",
+        "  fmap check . --param lead_idle_days=30  check with a param set for this run"})
 public final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

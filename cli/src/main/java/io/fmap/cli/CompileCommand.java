@@ -18,13 +18,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "compile",
     mixinStandardHelpOptions = true,
     description = {
-        "Check a project, generate its Java (one class per map, one router per source object)",
-        "and compile it in memory. Compiled classes are cached under DIR/.fmap/classes by a hash",
-        "of the generated sources. --emit-java writes the sources for inspection.",
-        "Exit code 0 when it compiles, 1 when the project has errors, 2 for a usage mistake."},
+        "Check a project, generate its Java and compile it in memory.",
+        "",
+        "It generates one class per map and one router per source object. Compiled",
+        "classes are cached under DIR/.fmap/classes by a hash of the generated sources.",
+        "--emit-java writes the sources for inspection.",
+        "Exit code 0 when it compiles, 1 when the project has errors, 2 for a usage",
+        "mistake."},
     footer = {"", "Examples:",
-        "  fmap compile stdlib-mappings --emit-java /tmp/gen   write the generated sources",
-        "  fmap compile .                                      check that the project compiles"})
+        "  # write the generated sources",
+        "  fmap compile stdlib-mappings --emit-java /tmp/gen",
+        "  # check that the project compiles",
+        "  fmap compile ."})
 public final class CompileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion",
     mixinStandardHelpOptions = true,
     description = {
-        "Print a shell completion script for fmap (bash; zsh loads it through bashcompinit).",
-        "It is generated from the verbs and options of this fmap, so it never goes stale."},
+        "Print a shell completion script for fmap (bash).",
+        "",
+        "zsh loads it through bashcompinit. It is generated from the verbs and options",
+        "of this fmap, so it never goes stale."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the script was printed",
         "2:usage: a shell other than bash"},

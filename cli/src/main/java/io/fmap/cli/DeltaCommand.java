@@ -29,19 +29,28 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap delta}: load what changed in the source since the last run, minding edits made in the target. */
 @Command(name = "delta", mixinStandardHelpOptions = true,
-    description = {"Load the records changed in the source since each object's watermark, as a run of mode delta:",
-        "only those are read (the watermark goes to the source); records without updated_at are read and skipped",
-        "by content hash when unchanged. A record whose target row's version (ETag) is no longer the one fmap's",
-        "last write left is a conflict: --policy report (default) holds it back and lists it, target-wins keeps the target's row,",
-        "source-wins overwrites it. Records fmap wrote that the source no longer has are listed, not deleted;",
-        "--apply-deletes --yes deletes their rows, as a run of its own that `fmap rollback` can undo.",
-        "--watch repeats the pass every --every until --until has passed (Ctrl-C stops it). Exit 1 on conflicts",
-        "under report or records that did not land."},
+    description = {
+        "Load what changed in the source since each object's watermark.",
+        "",
+        "The load is a run of mode delta: only changed records are read (the watermark",
+        "goes to the source); records without updated_at are read and skipped by",
+        "content hash when unchanged. A record whose target row's version (ETag) is no",
+        "longer the one fmap's last write left is a conflict: --policy report (default)",
+        "holds it back and lists it, target-wins keeps the target's row, source-wins",
+        "overwrites it. Records fmap wrote that the source no longer has are listed, not",
+        "deleted; --apply-deletes --yes deletes their rows, as a run of its own that",
+        "`fmap rollback` can undo. --watch repeats the pass every --every until --until",
+        "has passed (Ctrl-C stops it).",
+        "Exit 1 on conflicts under report or records that did not land."},
     footer = {"", "Examples:",
-        "  fmap delta --source-dir ./spark-export                 one pass; conflicts listed, not loaded",
-        "  fmap delta --policy source-wins --json                 one pass, source changes win",
-        "  fmap delta --watch --every 15m --until 48h             a pass every 15 minutes through the cutover",
-        "  fmap delta --apply-deletes --yes                       also delete rows of records deleted in Spark"})
+        "  # one pass; conflicts listed, not loaded",
+        "  fmap delta --source-dir ./spark-export",
+        "  # one pass, source changes win",
+        "  fmap delta --policy source-wins --json",
+        "  # a pass every 15 minutes through the cutover",
+        "  fmap delta --watch --every 15m --until 48h",
+        "  # also delete rows of records deleted in Spark",
+        "  fmap delta --apply-deletes --yes"})
 public final class DeltaCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
   @CommandLine.Mixin ProgressOptions progress;

@@ -5,8 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap emulate}: the parent of the emulator verbs; each system is a subcommand. */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-    description = {"Start an emulator of one of the two systems, for demos, tests and rehearsals.",
-        "The emulators speak the real wire protocols: fmap cannot tell them from the real services."},
+    description = {
+        "Run an emulator of either system, for demos, tests and rehearsals.",
+        "",
+        "The emulators speak the real wire protocols: fmap cannot tell them from the",
+        "real services."},
     subcommands = {EmulateSparkCommand.class, EmulateDataverseCommand.class},
     footer = {"", "Examples:",
         "  fmap emulate spark --port 5556 --data /tmp/spark-export",

@@ -24,18 +24,24 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap emulate dataverse}: a local Dataverse Web API that keeps state and enforces the platform's rules. */
 @Command(name = "dataverse", mixinStandardHelpOptions = true,
-    description = {"Serve a local Dataverse Web API (/api/data/v9.2/) with the Dynamics 365 Sales tables,",
-        "the platform's validation rules and error codes, $batch, bulk messages, metadata,",
-        "service-protection limits (429 + Retry-After) and a client-credentials token endpoint.",
-        "GET /_emulator/stats and POST /_emulator/reset help tests; docs/emulator-dataverse.md has a curl session."},
+    description = {
+        "Serve a local Dataverse Web API with the Dynamics 365 Sales tables.",
+        "",
+        "It answers at /api/data/v9.2/ with the platform's validation rules and error",
+        "codes, $batch, bulk messages, metadata, a client-credentials token endpoint",
+        "and service-protection limits (429 + Retry-After).",
+        "GET /_emulator/stats and POST /_emulator/reset help tests;",
+        "docs/emulator-dataverse.md has a curl session."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped normally",
         "1:a file could not be read or the port not bound",
         "2:usage: a bad option or value"},
     footer = {"", "Examples:",
         "  fmap emulate dataverse --port 5555 --auth none",
-        "  fmap emulate dataverse --port 5555 --client app:secret --limits strict --faults 0.05 --fault-seed 7",
-        "  fmap emulate dataverse --port 5555 --seed-users users.json --snapshot rehearsal.json"})
+        "  fmap emulate dataverse --port 5555 --client app:secret --limits strict \\",
+        "      --faults 0.05 --fault-seed 7",
+        "  fmap emulate dataverse --port 5555 --seed-users users.json \\",
+        "      --snapshot rehearsal.json"})
 public final class EmulateDataverseCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

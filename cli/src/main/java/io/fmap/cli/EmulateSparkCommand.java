@@ -15,17 +15,22 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap emulate spark}: serves a Spark export over the export API until stopped. */
 @Command(name = "spark", mixinStandardHelpOptions = true,
-    description = {"Serve a Spark CRM export over the Spark export API (docs/spark-export-format.md).",
-        "The bearer token is read from the environment variable named by --token-env.",
-        "POST /_emulator/touch?object=Contact&count=50 edits records and bumps updated_at;",
-        "POST /_emulator/faults?status=503&count=2 makes the next requests fail."},
+    description = {
+        "Serve a Spark CRM export over the Spark export API.",
+        "",
+        "The API is described in docs/spark-export-format.md. The bearer token is read",
+        "from the environment variable named by --token-env.",
+        "For tests, POST /_emulator/touch?object=Contact&count=50 edits records and",
+        "bumps updated_at; POST /_emulator/faults?status=503&count=2 makes the next",
+        "requests fail."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped normally",
         "1:the export could not be read or the port not bound",
         "2:usage: a bad option or value"},
     footer = {"", "Examples:",
         "  SPARK_TOKEN=dev fmap emulate spark --port 5556 --data /tmp/spark-export",
-        "  SPARK_TOKEN=dev fmap emulate spark --port 5556 --size 500 --seed 1 --rate-limit 20"})
+        "  SPARK_TOKEN=dev fmap emulate spark --port 5556 --size 500 --seed 1 \\",
+        "      --rate-limit 20"})
 public final class EmulateSparkCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

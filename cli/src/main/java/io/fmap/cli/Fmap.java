@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
     },
     footer = {"", "Examples:",
         "  fmap check stdlib-mappings          check every .fmap file under a folder",
-        "  fmap fmt --check stdlib-mappings    list .fmap files that are not in canonical layout",
+        "  fmap fmt --check stdlib-mappings    list .fmap files not in canonical layout",
         "  fmap help check                     help for one verb"})
 public final class Fmap implements Runnable {
 
@@ -56,10 +56,18 @@ public final class Fmap implements Runnable {
   public static final int USAGE = 2;
   public static final int BLOCKED = 3;
 
+  /**
+   * Help is laid out for 80 columns whatever the terminal, so it reads the same in every shell, CI
+   * log and test; descriptions and examples are written to fit it.
+   */
+  public static final int HELP_WIDTH = 80;
+
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Fmap());
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FINDINGS);
     cli.setExecutionExceptionHandler(new FriendlyErrors());
+    cli.setUsageHelpAutoWidth(false);
+    cli.setUsageHelpWidth(HELP_WIDTH);
     return cli;
   }
 

@@ -25,12 +25,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "fmt",
     mixinStandardHelpOptions = true,
     description = {
-        "Rewrite .fmap files in canonical layout, keeping every comment and never changing meaning.",
-        "Files with syntax errors are left alone and their errors printed.",
-        "With --check nothing is written: files that would change are listed and the exit code is 1."},
+        "Rewrite .fmap files in canonical layout, keeping every comment.",
+        "",
+        "Formatting never changes meaning. Files with syntax errors are left alone and",
+        "their errors printed. With --check nothing is written: files that would change",
+        "are listed and the exit code is 1."},
     footer = {"", "Examples:",
-        "  fmap fmt mappings                 format every .fmap file under a folder in place",
-        "  fmap fmt --check mappings         in CI: fail if any file is not formatted"})
+        "  fmap fmt mappings            format every .fmap file under a folder in place",
+        "  fmap fmt --check mappings    in CI: fail if any file is not formatted"})
 public final class FmtCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -11,17 +11,20 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap generate}: writes a deterministic Spark export to play with or test against. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write a deterministic Spark CRM export (sample data) to a folder.",
-        "The same --seed and --size always give the same bytes. Every awkward case of a real",
-        "migration is in it: parent cycles, missing and shared owner emails, hostile file names,",
-        "HTML with scripts, non-Latin text, values over the Dynamics limits."},
+    description = {
+        "Write a deterministic Spark CRM export (sample data) to a folder.",
+        "",
+        "The same --seed and --size always give the same bytes. Every awkward case of a",
+        "real migration is in it: parent cycles, missing and shared owner emails, hostile",
+        "file names, HTML with scripts, non-Latin text, values over the Dynamics limits."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the export was written",
         "1:the folder could not be written",
         "2:usage: a bad option or value"},
     footer = {"", "Examples:",
         "  fmap generate --size 500 --seed 1 --out /tmp/spark-export",
-        "  fmap generate --size 1000000 --seed 7 --out big --large-files   also write the 128 MB file"})
+        "  # also write the 128 MB file",
+        "  fmap generate --size 1000000 --seed 7 --out big --large-files"})
 public final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,16 +19,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "init",
     mixinStandardHelpOptions = true,
     description = {
-        "Create a new fmap project: a commented fmap.yaml, mappings/ (the standard set, or none),",
-        "schemas/ (the pinned Spark and Dynamics schemas), .gitignore and a README.",
+        "Create a new fmap project in a new or empty folder.",
+        "",
+        "It holds a commented fmap.yaml, mappings/ (the standard set, or none), schemas/",
+        "(the pinned Spark and Dynamics schemas), .gitignore and a README.",
         "The folder must not exist yet or be empty: init never overwrites anything."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the project was created",
         "1:a file could not be written",
         "2:usage: the folder exists and is not empty"},
     footer = {"", "Examples:",
-        "  fmap init acme-migration                 a project starting from the standard mappings",
-        "  fmap init acme-migration --from empty    no mappings yet (try fmap suggest next)"})
+        "  fmap init acme-migration               start from the standard mappings",
+        "  fmap init acme-migration --from empty  no mappings yet (try fmap suggest next)"})
 public final class InitCommand implements Callable<Integer> {
 
   /** What the new project's mappings/ starts with. */

@@ -21,13 +21,16 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap migrate}: the full load of the approved plan, resumable, with its audit in the ledger. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = {"Load every record the approved plan maps, tier by tier in the plan's order.",
-        "Refuses (exit 3) without an approved, unchanged plan (fmap plan --approve) and",
-        "without a clean preflight (or --accept-warnings). A bad record is quarantined",
-        "with its reason and the run goes on; the end shows read, created, updated,",
-        "skipped, failed and quarantined per object, records/s and the ledger path.",
-        "Run it again after a crash or an interruption: it resumes the same run and",
-        "never writes a record twice. Exit 1 when some record failed or was quarantined."},
+    description = {
+        "Load every record the approved plan maps, tier by tier in order.",
+        "",
+        "Tiers load in the plan's order. Refuses (exit 3) without an approved, unchanged",
+        "plan (fmap plan --approve) and without a clean preflight (or --accept-warnings).",
+        "A bad record is quarantined with its reason and the run goes on; the end shows",
+        "read, created, updated, skipped, failed and quarantined per object, records/s",
+        "and the ledger path. Run it again after a crash or an interruption: it resumes",
+        "the same run and never writes a record twice.",
+        "Exit 1 when some record failed or was quarantined."},
     footer = {"", "Examples:",
         "  fmap migrate --source-dir ./spark-export     the full load into dataverse.url",
         "  fmap migrate --accept-warnings --json        load despite record findings;",

@@ -15,12 +15,15 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap preflight}: a dry run of the approved plan over the whole source, sending nothing. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-    description = {"Check the approved plan against the data before anything moves: owners",
-        "matched by email (unmatched, duplicate, disabled, the fallback rule), custom",
-        "tables against the licence cap, records that would not land (too long, missing",
-        "required, unmapped values, broken references, parent loops), and the volume",
-        "per object with an estimated duration. Nothing is written to the target.",
-        "Exit 1 when a blocker exists (a record without owner, too many custom tables)."},
+    description = {
+        "Check the approved plan against the data before anything moves.",
+        "",
+        "It checks owners matched by email (unmatched, duplicate, disabled, the fallback",
+        "rule), custom tables against the licence cap, records that would not land (too",
+        "long, missing required, unmapped values, broken references, parent loops), and",
+        "the volume per object with an estimated duration. Nothing is written to the",
+        "target. Exit 1 when a blocker exists (a record without owner, too many custom",
+        "tables)."},
     footer = {"", "Examples:",
         "  fmap preflight --source-dir ./spark-export   check the export files",
         "  fmap preflight --project acme --json         one JSON object, for CI"})

@@ -22,16 +22,24 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap reconcile}: does the target hold what the plan says the source should become? */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-    description = {"Compare source, ledger and target: per source object and table the source count, the count the",
-        "plan routes there, the ledger's standing writes and the target's rows; every record's presence; column",
-        "values for a fixed sample of records (all of them with --full) and a checksum per mapped column.",
-        "Mismatches are listed with source and target ids: not_loaded, missing_in_target, not_in_source, value.",
-        "With --run ID, only the records that run wrote (or tried to): a migrate's or a delta's own rows.",
+    description = {
+        "Compare source, ledger and target, record by record.",
+        "",
+        "Per source object and table: the source count, the count the plan routes",
+        "there, the ledger's standing writes and the target's rows; every record's",
+        "presence; column values for a fixed sample of records (all of them with",
+        "--full) and a checksum per mapped column. Mismatches are listed with source and",
+        "target ids: not_loaded, missing_in_target, not_in_source, value. With --run ID,",
+        "only the records that run wrote (or tried to): a migrate's or a delta's own",
+        "rows.",
         "Reads only. Exit 1 on any mismatch."},
     footer = {"", "Examples:",
-        "  fmap reconcile --source-dir ./spark-export                 presence, plus values of one record in 10",
-        "  fmap reconcile --full --html reconcile.html                every value; also an HTML page",
-        "  fmap reconcile --run 7 --full                              every value of what delta run 7 wrote"})
+        "  # presence, plus the values of one record in 10",
+        "  fmap reconcile --source-dir ./spark-export",
+        "  # every value; also an HTML page",
+        "  fmap reconcile --full --html reconcile.html",
+        "  # every value of what delta run 7 wrote",
+        "  fmap reconcile --run 7 --full"})
 public final class ReconcileCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
   @CommandLine.Mixin ProgressOptions progress;

@@ -17,15 +17,18 @@ import picocli.CommandLine.Option;
 
 /** {@code fmap report}: the audit of the runs in the project's ledger. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Show what the runs in the project's ledger did: per run its mode, status, who and plan hash;",
-        "per object and table the records created, updated, skipped, failed and quarantined; errors grouped",
-        "by code with examples; throttle waits and checkpoints. Reads only the ledger (no source or target",
-        "needed) and takes no lock, so it works while a run is going. Exit 1 when some run has failed,",
-        "quarantined or in-doubt records."},
+    description = {
+        "Show what the runs in the project's ledger did.",
+        "",
+        "Per run its mode, status, who and plan hash; per object and table the records",
+        "created, updated, skipped, failed and quarantined; errors grouped by code with",
+        "examples; throttle waits and checkpoints. Reads only the ledger (no source or",
+        "target needed) and takes no lock, so it works while a run is going.",
+        "Exit 1 when some run has failed, quarantined or in-doubt records."},
     footer = {"", "Examples:",
-        "  fmap report                              every run, oldest first",
-        "  fmap report --run 3 --html run3.html     one run, also as a self-contained HTML page",
-        "  fmap report --json > audit.json          machine-readable: {\"runs\": [...]}"})
+        "  fmap report                            every run, oldest first",
+        "  fmap report --run 3 --html run3.html   one run, and a self-contained HTML page",
+        "  fmap report --json > audit.json        machine-readable: {\"runs\": [...]}"})
 public final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

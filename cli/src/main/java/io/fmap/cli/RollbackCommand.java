@@ -31,19 +31,24 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fmap rollback}: undo a run's writes in the target, from the ledger's record of them. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-    description = {"Undo what a run wrote: rows it created are deleted, rows it changed are restored from their",
-        "before-images, children before parents. A dry run by default: lists what would be undone and why it",
-        "would be refused (later runs wrote the same rows, writes in doubt, no before-image); --yes does it.",
-        "The rollback is itself a run in the ledger: if it stops, run the same command again to resume it.",
-        "Schema changes ('fmap schema apply' runs) stay unless --schema: then they are removed after the rows,",
-        "N:N relationships, keys, option values, lookups, columns, then tables.",
+    description = {
+        "Undo what a run wrote (a dry run unless --yes).",
+        "",
+        "Rows it created are deleted, rows it changed are restored from their",
+        "before-images, children before parents. A dry run by default: lists what would",
+        "be undone and why it would be refused (later runs wrote the same rows, writes",
+        "in doubt, no before-image); --yes does it. The rollback is itself a run in the",
+        "ledger: if it stops, run the same command again to resume it.",
+        "Schema changes ('fmap schema apply' runs) stay unless --schema: then they are",
+        "removed after the rows, N:N relationships, keys, option values, lookups,",
+        "columns, then tables.",
         "Exit 1 when the target refused some rows, 3 when the rollback is refused."},
     footer = {"", "Examples:",
-        "  fmap rollback 4                        what undoing run 4 would do (changes nothing)",
+        "  fmap rollback 4                        what undoing run 4 would do (a dry run)",
         "  fmap rollback 4 --yes                  undo run 4",
         "  fmap rollback --all --yes              undo every standing run, newest first",
-        "  fmap rollback --all --schema --yes     ... and remove the tables and columns fmap created",
-        "  fmap rollback --to-checkpoint 9 --yes  undo what run of checkpoint 9 wrote after it"})
+        "  fmap rollback --all --schema --yes     ... also fmap's tables and columns",
+        "  fmap rollback --to-checkpoint 9 --yes  undo what its run wrote after it"})
 public final class RollbackCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

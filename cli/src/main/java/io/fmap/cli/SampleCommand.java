@@ -26,18 +26,25 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap sample}: migrate a representative slice, read it back and diff it field by field. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-    description = {"Migrate a slice of the source that spans every object and every route (closed under",
-        "references: a sampled deal brings its company and contact), read each row back from the",
-        "target and compare every mapped field: equal, transformed as mapped, or differs.",
-        "Prints the counts per table and each differing field, and writes an HTML report.",
-        "Rows are upserted by the keys the full run uses: rerunning the sample after fixing a",
-        ".fmap file updates the same rows, and the full run never duplicates them.",
+    description = {
+        "Migrate a slice of the source and compare every field that lands.",
+        "",
+        "The slice spans every object and every route and is closed under references",
+        "(a sampled deal brings its company and contact). Each row is read back from",
+        "the target and every mapped field compared: equal, transformed as mapped, or",
+        "differs. Prints the counts per table and each differing field, and writes an",
+        "HTML report. Rows are upserted by the keys the full run uses: rerunning the",
+        "sample after fixing a .fmap file updates the same rows, and the full run never",
+        "duplicates them.",
         "Refuses (exit 3) without an approved, unchanged plan (fmap plan --approve).",
         "Exit 1 when a field differs or a sampled record did not land."},
     footer = {"", "Examples:",
-        "  fmap sample --source-dir ./spark-export       300 records; .fmap/reports/sample-diff.html",
-        "  fmap sample --size 50 --seed 7 --json         another slice; one JSON result object",
-        "  fmap sample --html review/diff.html           the HTML report where a reviewer finds it"})
+        "  # 300 records; the report goes to .fmap/reports/sample-diff.html",
+        "  fmap sample --source-dir ./spark-export",
+        "  # another slice; one JSON result object",
+        "  fmap sample --size 50 --seed 7 --json",
+        "  # the HTML report where a reviewer finds it",
+        "  fmap sample --html review/diff.html"})
 public final class SampleCommand implements Callable<Integer> {
   @CommandLine.Mixin DataVerbOptions data;
   @CommandLine.Mixin ProgressOptions progress;

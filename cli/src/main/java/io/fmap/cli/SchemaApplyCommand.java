@@ -27,21 +27,27 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap schema apply}: create in the org what the desired schema has and the org lacks. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-    description = {"Create the custom tables (with notes), columns, option values, alternate keys and N:N",
-        "relationships that the desired schema names and the org lacks; wait for key indexes; publish.",
+    description = {
+        "Create what the desired schema names and the org lacks, then publish.",
+        "",
+        "That is custom tables (with notes), columns, option values, alternate keys and",
+        "N:N relationships; apply waits for key indexes, then publishes.",
         "Nothing is dropped or altered, so a second run finds nothing to do and says so.",
         "Each change is recorded in the project's ledger (a run of mode schema), so that",
         "'fmap rollback RUN --schema' can remove it again.",
-        "Without --schema, the desired schema is the approved plan's: the project's pinned Dynamics",
-        "schema with the schema changes its mappings declare (run 'fmap plan --approve' first)."},
+        "Without --schema, the desired schema is the approved plan's: the project's",
+        "pinned Dynamics schema with the schema changes its mappings declare (run",
+        "'fmap plan --approve' first)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the org has everything (or --dry-run listed it)",
         "1:the org refused a change, or lacks a standard table or column",
         "2:usage: missing or bad connection settings",
         "3:blocked: the project's plan is not approved, or changed since"},
     footer = {"", "Examples:",
-        "  fmap schema apply                                  create what the approved plan needs",
-        "  fmap schema apply --schema plan/schema.json --dry-run   list what would be created"})
+        "  # create what the approved plan needs",
+        "  fmap schema apply",
+        "  # list what would be created",
+        "  fmap schema apply --schema plan/schema.json --dry-run"})
 public final class SchemaApplyCommand implements Callable<Integer> {
   @CommandLine.Mixin DataverseOptions dataverse;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -19,20 +19,28 @@ import picocli.CommandLine.Command;
 
 /** {@code fmap schema pull}: the org's (or, with {@code --spark}, Spark's) schema, pinned as a snapshot. */
 @Command(name = "pull", mixinStandardHelpOptions = true,
-    description = {"Read tables, columns, option sets, relationships (with navigation-property names),",
-        "alternate keys and entity set names from the Dataverse org into a pinned schema snapshot.",
-        "The org's custom tables are always included. With --spark, read Spark's schema from the",
-        "source in fmap.yaml's 'spark:' section instead. Prints the drift from the snapshot it replaces;",
-        "changes to fields the project's mappings read or write are marked with '!' and make the exit code 1."},
+    description = {
+        "Read the Dataverse org's schema into a pinned schema snapshot.",
+        "",
+        "The snapshot holds tables, columns, option sets, relationships (with",
+        "navigation-property names), alternate keys and entity set names. The org's",
+        "custom tables are always included. With --spark, read Spark's schema from the",
+        "source in fmap.yaml's 'spark:' section instead. Prints the drift from the",
+        "snapshot it replaces; changes to fields the project's mappings read or write",
+        "are marked with '!' and make the exit code 1."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the snapshot was written; no drift touches the mappings",
-        "1:drift touches fields the mappings read or write (the snapshot is written), or reading failed",
+        "1:reading failed, or drift touches mapped fields (the snapshot is written)",
         "2:usage: missing or bad connection settings"},
     footer = {"", "Examples:",
-        "  fmap schema pull                                 refresh the tables already in schemas/dynamics.json",
-        "  fmap schema pull --tables account,contact,lead   start a snapshot with these tables",
-        "  fmap schema pull --spark                         refresh schemas/spark.json from the Spark source",
-        "  fmap schema pull --json                          the drift as JSON, for CI"})
+        "  # refresh the tables already in schemas/dynamics.json",
+        "  fmap schema pull",
+        "  # start a snapshot with these tables",
+        "  fmap schema pull --tables account,contact,lead",
+        "  # refresh schemas/spark.json from the Spark source",
+        "  fmap schema pull --spark",
+        "  # the drift as JSON, for CI",
+        "  fmap schema pull --json"})
 public final class SchemaPullCommand implements Callable<Integer> {
   @CommandLine.Mixin DataverseOptions dataverse;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

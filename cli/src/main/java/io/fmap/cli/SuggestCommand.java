@@ -28,18 +28,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "suggest",
     mixinStandardHelpOptions = true,
     description = {
-        "Propose Dynamics tables and columns for the Spark objects and fields no mapping reads yet,",
-        "by name (edit distance, words, CRM synonyms such as company/account), type and, with",
-        "--sample-dir, what sample values look like. Writes a draft .fmap with a confidence and a",
-        "reason on every line. Existing mapping files are never changed; the draft runs only after",
-        "a person edits it and moves it into the project."},
+        "Propose Dynamics targets for Spark fields no mapping reads yet.",
+        "",
+        "It proposes tables and columns for the unmapped Spark objects and fields by",
+        "name (edit distance, words, CRM synonyms such as company/account), type and,",
+        "with --sample-dir, what sample values look like. Writes a draft .fmap with a",
+        "confidence and a reason on every line. Existing mapping files are never",
+        "changed; the draft runs only after a person edits it and moves it into the",
+        "project."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the draft was printed or written",
         "1:the project could not be read",
         "2:usage: syntax errors in the mappings, or --out exists"},
     footer = {"", "Examples:",
-        "  fmap suggest --project acme --sample-dir acme/spark-export --out acme/draft/suggested.fmap",
-        "  fmap suggest                          print the draft for the project in this folder"})
+        "  # print the draft for the project in this folder",
+        "  fmap suggest",
+        "  # draft from sample values too, into a file",
+        "  fmap suggest --project acme --sample-dir acme/spark-export \\",
+        "      --out acme/draft/suggested.fmap"})
 public final class SuggestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
