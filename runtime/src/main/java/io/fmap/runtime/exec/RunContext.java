@@ -84,10 +84,12 @@ final class RunContext implements MappingContext {
 
   @Override
   public Object param(String name) {
-    if (!plan.params().containsKey(name)) {
+    // Read per record by generated code: one lookup, and the second only to tell a missing param from a null one.
+    Object value = plan.params().get(name);
+    if (value == null && !plan.params().containsKey(name)) {
       throw new IllegalArgumentException("the plan declares no param " + name);
     }
-    return plan.params().get(name);
+    return value;
   }
 
   @Override
