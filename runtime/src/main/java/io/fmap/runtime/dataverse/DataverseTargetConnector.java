@@ -176,6 +176,17 @@ public final class DataverseTargetConnector implements TargetConnector {
         (c, status, error) -> StateChanges.outcome(client, c, status, error)), tableName + " state");
   }
 
+  /**
+   * Independent requests, each safe to send twice, as one {@code $batch} per chunk of the configured batch size
+   * (one request each against the service-protection limit), the chunks in parallel over the identities. One
+   * result per item, in order; each part's answer is read as the request's own would be, and a part the batch
+   * did not answer goes again alone ({@link Batches#each}). Rollback's deletes, restores and unlinks come here.
+   */
+  public <T> List<WriteResult> sendEach(List<T> items, Batches.Request<T> request, Batches.Outcome<T> outcome,
+      String what) throws IOException {
+    return inBatches(items, (client, chunk) -> Batches.each(client, chunk, request, outcome), what);
+  }
+
   /** Each chunk of {@code items} through {@code send} with the identity that has the most room; results in order. */
   private <T> List<WriteResult> inBatches(List<T> items, ChunkSend<T> send, String what) throws IOException {
     List<Future<List<WriteResult>>> futures = new ArrayList<>();
