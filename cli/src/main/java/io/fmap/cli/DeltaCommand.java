@@ -161,7 +161,7 @@ public final class DeltaCommand implements Callable<Integer> {
       if (applyDeletes) {
         // openTarget builds the Dataverse connector; deletes go through its clients and throttles.
         deleted = new SourceDeletions(ledger, target, new DataverseRollbackTarget((DataverseTargetConnector) target,
-            ready.targetSchema(), 4), ready.targetSchema(), UndoOrder.of(ready.plan()))
+            ready.targetSchema()), ready.targetSchema(), UndoOrder.of(ready.plan()))
             .apply(result.deletedInSource(), who, ready.plan().hash());
         deletions.add(deleted);
       }

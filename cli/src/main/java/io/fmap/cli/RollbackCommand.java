@@ -100,7 +100,7 @@ public final class RollbackCommand implements Callable<Integer> {
         if (schema) options = options.withSchema();
         // openTarget builds the Dataverse connector; deletes and restores go through its clients and throttles.
         Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget((DataverseTargetConnector) target,
-            ready.targetSchema(), 4), UndoOrder.of(ready.plan()), options);
+            ready.targetSchema()), UndoOrder.of(ready.plan()), options);
         List<Long> runs = which.all ? standingNewestFirst(ledger, schema) : List.of(runId);
         return yes ? execute(rollback, runs, out) : dryRun(rollback, runs, out, ledger);
       }

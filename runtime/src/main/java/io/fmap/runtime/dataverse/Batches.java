@@ -16,27 +16,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * limit counts the whole batch as one request (fact sheet §8), so a pass of one request per row is
  * no longer bound by 6000 requests per 5 minutes.
  */
-final class Batches {
+public final class Batches {
   private static final AtomicLong IDS = new AtomicLong();
 
   private Batches() {}
 
   /** Builds the request of one item; the same request whether it goes alone or as a part. */
   @FunctionalInterface
-  interface Request<T> {
+  public interface Request<T> {
     ApiRequest of(T item) throws IOException;
   }
 
   /** What one item's answer means, from its status and (for a failure) the server's error. */
   @FunctionalInterface
-  interface Outcome<T> {
+  public interface Outcome<T> {
     WriteResult of(T item, int status, ServerError error) throws IOException;
   }
 
-  /** A request as a part: the write headers a single request gets, then its own. */
+  /**
+   * A request as a part: the write headers a single request gets (one with a body, as
+   * {@link DataverseClient} sends them), then its own.
+   */
   static BatchCodec.Part part(DataverseClient client, String method, String path, Map<String, String> headers,
                               String body) {
-    Map<String, String> all = client.writeHeaders();
+    Map<String, String> all = body == null ? Map.of() : client.writeHeaders();
     if (!headers.isEmpty()) {
       all = new LinkedHashMap<>(all);
       all.putAll(headers);

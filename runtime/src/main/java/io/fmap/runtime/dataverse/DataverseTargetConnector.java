@@ -37,6 +37,14 @@ import java.util.function.Consumer;
  */
 public final class DataverseTargetConnector implements TargetConnector {
   private static final int MAX_PAGE = 5000;
+  /** The column a note's file body travels in, Base64 (the file pass writes it alone). */
+  static final String FILE_COLUMN = "documentbody";
+  /**
+   * File bodies one write request carries at most, in characters of Base64: two bodies of the largest size
+   * sent inline ({@link AnnotationUploader#BLOCK}). Dataverse documents no cap below 128 MB, but a request's
+   * time grows with its body, and one whose answer is lost is sent again whole.
+   */
+  static final long FILE_CHARS_PER_REQUEST = 2L * AnnotationUploader.BLOCK;
   /** Dataverse's default {@code maxuploadfilesize} (5 MB of Base64) when the snapshot does not say. */
   static final String DEFAULT_MAX_UPLOAD = "5242880";
 
@@ -89,7 +97,7 @@ public final class DataverseTargetConnector implements TargetConnector {
     List<PreparedRow> blocks = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       PreparedRow[] p = RowBodies.prepare(table, i, rows.get(i));
-      String file = p[0].body().path("documentbody").asText("");
+      String file = p[0].body().path(FILE_COLUMN).asText("");
       if (file.length() > maxUpload) {
         keepOutside(table, p[0], file);
       } else if (file.length() > AnnotationUploader.BLOCK) {
@@ -176,14 +184,35 @@ public final class DataverseTargetConnector implements TargetConnector {
         (c, status, error) -> StateChanges.outcome(client, c, status, error)), tableName + " state");
   }
 
-  /** Each chunk of {@code items} through {@code send} with the identity that has the most room; results in order. */
+  /**
+   * Independent requests, each safe to send twice, as one {@code $batch} per chunk of the configured batch size
+   * (one request each against the service-protection limit), the chunks in parallel over the identities. One
+   * result per item, in order; each part's answer is read as the request's own would be, and a part the batch
+   * did not answer goes again alone ({@link Batches#each}). Rollback's deletes, restores and unlinks come here.
+   */
+  public <T> List<WriteResult> sendEach(List<T> items, Batches.Request<T> request, Batches.Outcome<T> outcome,
+      String what) throws IOException {
+    return inBatches(items, (client, chunk) -> Batches.each(client, chunk, request, outcome), what);
+  }
+
+  /** Chunks of the configured batch size, each through {@code send}; results in order. */
   private <T> List<WriteResult> inBatches(List<T> items, ChunkSend<T> send, String what) throws IOException {
-    List<Future<List<WriteResult>>> futures = new ArrayList<>();
+    List<List<T>> chunks = new ArrayList<>();
     for (int from = 0; from < items.size(); from += config.batchSize()) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + config.batchSize()));
+      chunks.add(items.subList(from, Math.min(items.size(), from + config.batchSize())));
+    }
+    return inChunks(chunks, send, what);
+  }
+
+  /** Each chunk through {@code send} with the identity that has the most room, in parallel; results in order. */
+  private <T> List<WriteResult> inChunks(List<List<T>> chunks, ChunkSend<T> send, String what) throws IOException {
+    List<Future<List<WriteResult>>> futures = new ArrayList<>();
+    int items = 0;
+    for (List<T> chunk : chunks) {
+      items += chunk.size();
       futures.add(pool.submit(() -> send.apply(pick(), chunk)));
     }
-    List<WriteResult> out = new ArrayList<>(items.size());
+    List<WriteResult> out = new ArrayList<>(items);
     try {
       for (Future<List<WriteResult>> f : futures) out.addAll(join(f, what));
     } finally {
@@ -253,7 +282,7 @@ public final class DataverseTargetConnector implements TargetConnector {
     String link = files.store(table.name(), row.sourceId(), name,
         new java.io.ByteArrayInputStream(Base64.getDecoder().decode(base64)));
     var body = row.body();
-    body.remove("documentbody");
+    body.remove(FILE_COLUMN);
     String text = body.path("notetext").asText("");
     body.put("notetext", (text.isEmpty() ? "" : text + "\n") + keptAt(name, link));
   }
@@ -285,7 +314,7 @@ public final class DataverseTargetConnector implements TargetConnector {
   private void uploadInBlocks(List<PreparedRow> rows, WriteResult[] results) throws IOException {
     List<Future<WriteResult>> futures = new ArrayList<>();
     for (PreparedRow row : rows) {
-      futures.add(pool.submit(() -> AnnotationUploader.upload(pick(), row, row.body().get("documentbody").asText())));
+      futures.add(pool.submit(() -> AnnotationUploader.upload(pick(), row, row.body().get(FILE_COLUMN).asText())));
     }
     for (int i = 0; i < rows.size(); i++) results[rows.get(i).index()] = join(futures.get(i), "annotation");
   }
@@ -305,7 +334,31 @@ public final class DataverseTargetConnector implements TargetConnector {
 
   /** Chunks in parallel; results in row order. */
   private List<WriteResult> writeAll(Table table, List<PreparedRow> rows) throws IOException {
-    return inBatches(rows, (client, chunk) -> writer.write(client, table, chunk), table.name());
+    return inChunks(writeChunks(rows), (client, chunk) -> writer.write(client, table, chunk), table.name());
+  }
+
+  /**
+   * Rows in chunks of at most the configured batch size whose file bodies come to at most
+   * {@link #FILE_CHARS_PER_REQUEST} together; a body larger than that goes alone. A chunk is one request
+   * (bulk message or {@code $batch}), so the file pass's bodies are batched like any other update, and no
+   * request carries more than a few of them.
+   */
+  List<List<PreparedRow>> writeChunks(List<PreparedRow> rows) {
+    List<List<PreparedRow>> chunks = new ArrayList<>();
+    List<PreparedRow> chunk = new ArrayList<>();
+    long chars = 0;
+    for (PreparedRow row : rows) {
+      long body = row.body().path(FILE_COLUMN).asText("").length();
+      if (!chunk.isEmpty() && (chunk.size() == config.batchSize() || chars + body > FILE_CHARS_PER_REQUEST)) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        chars = 0;
+      }
+      chunk.add(row);
+      chars += body;
+    }
+    if (!chunk.isEmpty()) chunks.add(chunk);
+    return chunks;
   }
 
   /** The identity with the most free slots right now; ties go round-robin. */

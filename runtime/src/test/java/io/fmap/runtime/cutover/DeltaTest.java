@@ -119,7 +119,7 @@ class DeltaTest {
       assertTrue(updated > 0, delta.load().toText());
       assertFalse(afterLoad.equals(contacts(fx)), "the delta changed contacts");
       try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
-        Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 2),
+        Rollback rollback = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema()),
             UndoOrder.of(fx.plan()), Rollback.Options.of("ana"));
         long deltaRun = delta.load().runId();
         RollbackPlan plan = rollback.plan(deltaRun);

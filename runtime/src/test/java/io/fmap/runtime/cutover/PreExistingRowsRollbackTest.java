@@ -144,7 +144,7 @@ class PreExistingRowsRollbackTest {
 
   private static Rollback rollback(Ledger ledger, DataverseTargetConnector target, MigratedFixture fx,
       Rollback.Options options) {
-    return new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 4), UndoOrder.of(fx.plan()),
+    return new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema()), UndoOrder.of(fx.plan()),
         options);
   }
 }

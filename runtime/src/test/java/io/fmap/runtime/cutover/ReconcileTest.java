@@ -93,7 +93,7 @@ class ReconcileTest {
     try (DataverseTargetConnector target = fx.target()) {
       target.write("account", List.of(new RowWrite(changed.key().sourceId(),
           new RowAddress.ById(UUID.fromString(changed.targetId())), Map.of("telephone1", "000-TAMPERED"))));
-      new DataverseRollbackTarget(target, fx.targetSchema(), 1).delete("contact",
+      new DataverseRollbackTarget(target, fx.targetSchema()).delete("contact",
           List.of(new RollbackTarget.Removal(UUID.fromString(deleted.targetId()), null)));
     }
     ReconcileReport report = reconcile(true);

@@ -147,9 +147,37 @@ class RollbackEndToEndTest {
     }
   }
 
+  /**
+   * The deletes go as {@code $batch} requests of the connector's batch size (50), each rollback batch of 100
+   * rows in two: about one request per 50 rows, where one request per row took the service-protection limit's
+   * 6,000 requests per 5 minutes to 20 rows a second.
+   */
+  @Test
+  void aRollbackSendsOneRequestPerChunkOfTheConnectorsBatchSizeNotOnePerRow() throws Exception {
+    try (MigratedFixture fx = new MigratedFixture(dir, 1000)) {
+      Map<String, List<Map<String, Object>>> before = TargetSnapshot.of(fx);
+      RunSummary load = fx.migrate("ana");
+      long created = load.total(o -> o.created());
+      try (Ledger ledger = fx.ledger(); DataverseTargetConnector target = fx.target()) {
+        Rollback rollback = rollback(ledger, target, fx, Rollback.Options.of("ana"));
+        long loadRun = ledger.runs().get(0).id();
+        long tables = rollback.plan(loadRun).rows().stream().map(RowUndo::table).distinct().count();
+        long sentBefore = fx.dataverse().stats().requests();
+        Rollback.Result result = rollback.execute(loadRun);
+        long sent = fx.dataverse().stats().requests() - sentBefore;
+
+        assertEquals(created, result.deleted(), result.toText());
+        assertTrue(created > 150, "enough rows to count: " + created);
+        // Per table, its rows in rollback batches of 100, each batch in chunks of 50: at most one partial chunk more.
+        assertTrue(sent <= (created + 49) / 50 + tables, sent + " requests for " + created + " rows in " + tables + " tables");
+        assertEquals(before, TargetSnapshot.of(fx), "the target is back to its state before the migration");
+      }
+    }
+  }
+
   private static Rollback rollback(Ledger ledger, DataverseTargetConnector target, MigratedFixture fx,
       Rollback.Options options) {
-    return new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 4), UndoOrder.of(fx.plan()),
+    return new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema()), UndoOrder.of(fx.plan()),
         options);
   }
 

@@ -52,7 +52,7 @@ class SourceDeletionsTest {
         assertEquals(contacts, fx.dataverse().count("contact"), "without --apply-deletes nothing is deleted");
 
         SourceDeletions.Result deleted = new SourceDeletions(ledger, target,
-            new DataverseRollbackTarget(target, fx.targetSchema(), 2), fx.targetSchema(), UndoOrder.of(fx.plan()))
+            new DataverseRollbackTarget(target, fx.targetSchema()), fx.targetSchema(), UndoOrder.of(fx.plan()))
             .apply(delta.deletedInSource(), "ana", fx.plan().hash());
         assertEquals(removed.size(), deleted.deleted(), deleted.toText());
         assertEquals(List.of(), deleted.failed());
@@ -65,7 +65,7 @@ class SourceDeletionsTest {
         assertEquals(0, ledger.history().standingCount("Contact", "contact") - (contacts - removed.size()),
             "the deleted records no longer stand");
 
-        Rollback.Result restored = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema(), 2),
+        Rollback.Result restored = new Rollback(ledger, new DataverseRollbackTarget(target, fx.targetSchema()),
             UndoOrder.of(fx.plan()), Rollback.Options.of("ana")).execute(deleted.run().id());
         assertEquals(removed.size(), restored.restored(), restored.toText());
         Map<String, List<Map<String, Object>>> after = TargetSnapshot.of(fx, RECREATED);
