@@ -10,10 +10,17 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Notes whose file is too big for one request body (over 4 MB): created with the block upload
+ * Notes whose file is too big for one request body (over 4 MB): written with the block upload
  * messages {@code InitializeAnnotationBlocksUpload}, {@code UploadBlock} (4 MB each) and
- * {@code CommitAnnotationBlocksUpload}. The commit creates the note, so it is not repeated blindly:
- * before every attempt the note's id (chosen by fmap) is looked up, and a note that exists is done.
+ * {@code CommitAnnotationBlocksUpload}. The commit creates the note with fmap's id, or replaces the
+ * file of the note that has it: the file pass writes bodies to notes the load made (the shared
+ * reference, section 9: the note messages are not create-only, as the attachment ones are). So an
+ * upload whose outcome is unknown is done again in full, with a new continuation token, and writes
+ * the same body again.
+ *
+ * <p>Why no look-up first: the uploader used to take a note that exists as done, right for a create
+ * but not for the file pass, whose note always exists: a body between 4 Mi characters of Base64
+ * and the org's limit was reported written and never sent.
  */
 final class AnnotationUploader {
   /** Inline Base64 above this goes in blocks; also the block size. */
@@ -24,20 +31,12 @@ final class AnnotationUploader {
 
   static WriteResult upload(DataverseClient client, PreparedRow row, String base64) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      if (exists(client, row)) return WriteResult.written(row.sourceId(), row.id(), 204);
       try {
         return once(client, row, base64);
       } catch (OutcomeUnknownException e) {
         if (attempt >= ATTEMPTS) throw e;
       }
     }
-  }
-
-  private static boolean exists(DataverseClient client, PreparedRow row) throws IOException {
-    ApiResponse r = client.send(ApiRequest.get("annotations(" + row.id() + ")?$select=annotationid"));
-    if (r.code() == 404) return false;
-    if (!r.ok()) throw new IOException("cannot check whether note " + row.id() + " exists: " + r.error());
-    return true;
   }
 
   private static WriteResult once(DataverseClient client, PreparedRow row, String base64) throws IOException {
