@@ -2,8 +2,6 @@ package io.fmap.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.runtime.api.SourceRecord;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,7 +17,7 @@ import java.util.function.IntConsumer;
  *
  * <p>Why, next to JMH: on the shared 2-core machine other work competes for the CPU and its caches,
  * and JMH's wall-clock throughput swings by ±100 % between iterations. Thread CPU time does not
- * count the time the thread waits for a core. And the transforms take turns every {@value #CHUNK}
+ * count the time the thread waits for a core. And the transforms take turns every {@value Turns#CHUNK}
  * records (a few milliseconds), each on records the others have not touched lately, so a slow spell
  * of the machine (a neighbour's memory traffic can slow all three by half for seconds) falls on all
  * three alike: taking turns by whole rounds of 100,000 records instead, the same jar measured
@@ -37,8 +35,6 @@ import java.util.function.IntConsumer;
 public final class CpuTimeComparison {
 
   private static final int WARM_UP_ROUNDS = 8;
-  /** Records a transform takes in turn before the next one: a few milliseconds of work. */
-  private static final int CHUNK = 1_000;
 
   private CpuTimeComparison() {}
 
@@ -63,40 +59,19 @@ public final class CpuTimeComparison {
     // A round transforms about a batch's worth of records, however few distinct ones there are.
     int passes = Math.max(1, TransformBenchmark.BATCH / source.size());
     long transformed = (long) passes * source.size();
-    int chunk = Math.min(CHUNK, source.size());
-    int chunks = (source.size() + chunk - 1) / chunk;
+    int chunk = Math.min(Turns.CHUNK, source.size());
     List<IntConsumer> timed = List.copyOf(transforms.values());
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Map<String, List<Double>> nanosPerRecord = new LinkedHashMap<>();
     Map<String, List<Double>> bytesPerRecord = new LinkedHashMap<>();
     transforms.keySet().forEach(name -> nanosPerRecord.put(name, new ArrayList<>()));
     transforms.keySet().forEach(name -> bytesPerRecord.put(name, new ArrayList<>()));
     for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
-      long[] used = new long[timed.size()];
-      long[] allocated = new long[timed.size()];
-      for (int pass = 0; pass < passes; pass++) {
-        for (int step = 0; step < chunks; step++) {
-          for (int turn = 0; turn < timed.size(); turn++) {
-            // Who goes first changes every step, so that no transform always follows the same one.
-            // Each is a third of the way round from the others: none reads a chunk another has
-            // just brought into the caches.
-            int t = (step + turn) % timed.size();
-            int from = (step + t * chunks / timed.size()) % chunks * chunk;
-            int to = Math.min(from + chunk, source.size());
-            IntConsumer transform = timed.get(t);
-            long allocatedBefore = allocatedBytes(threads);
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = from; i < to; i++) transform.accept(i);
-            used[t] += threads.getCurrentThreadCpuTime() - start;
-            allocated[t] += allocatedBytes(threads) - allocatedBefore;
-          }
-        }
-      }
+      Turns.Round used = Turns.round(timed, source.size(), passes);
       if (round < WARM_UP_ROUNDS) continue;
       int t = 0;
       for (String name : transforms.keySet()) {
-        nanosPerRecord.get(name).add((double) used[t] / transformed);
-        bytesPerRecord.get(name).add((double) allocated[t++] / transformed);
+        nanosPerRecord.get(name).add((double) used.cpuNanos()[t] / transformed);
+        bytesPerRecord.get(name).add((double) used.allocatedBytes()[t++] / transformed);
       }
     }
     System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d rounds of %,d records, %,d distinct, the transforms taking turns every %,d records; checksum %d)%n",
@@ -117,11 +92,6 @@ public final class CpuTimeComparison {
   private static double median(List<Double> samples) {
     double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return sorted[sorted.length / 2];
-  }
-
-  /** Bytes this thread allocated so far; -1 on a JVM without HotSpot's counter (then the figure reads as 0). */
-  private static long allocatedBytes(ThreadMXBean threads) {
-    return threads instanceof com.sun.management.ThreadMXBean hotSpot ? hotSpot.getCurrentThreadAllocatedBytes() : -1;
   }
 
   private static String[] loadAverage() {

@@ -1,7 +1,5 @@
 package io.fmap.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -21,7 +19,7 @@ import java.util.function.IntConsumer;
  * <p>Why: on the shared machine the same jar's transform measures up to half again slower from one
  * run to the next, so two runs, one per jar, cannot show a change of a few per cent. Here each jar
  * is loaded twice, in class loaders of its own (before, after, after, before), each copy with
- * records of its own, and the four take turns every {@value #CHUNK} records by thread CPU time, as
+ * records of its own, and the four take turns every {@value Turns#CHUNK} records by thread CPU time, as
  * {@link CpuTimeComparison} does, so a slow spell of the machine falls on all of them. And what
  * one copy of a jar gains over the other copy of the same jar (where the JIT and the collector put
  * things: 6-9 % was seen) is printed next to the answer, as the noise it must clear.
@@ -32,20 +30,17 @@ import java.util.function.IntConsumer;
 public final class JarComparison {
 
   private static final int WARM_UP_ROUNDS = 8;
-  private static final int CHUNK = 1_000;
 
   private JarComparison() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: JarComparison BEFORE.jar AFTER.jar [ROUNDS] [generated|handWritten|jslt] [RECORDS]");
-      System.exit(2);
-    }
+    if (args.length < 2) usage("two jars are needed");
     Path before = existing(args[0]);
     Path after = existing(args[1]);
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int rounds = args.length > 2 ? positive(args[2], "ROUNDS") : 10;
     String transform = args.length > 3 ? args[3] : "generated";
-    int records = args.length > 4 ? Integer.parseInt(args[4]) : TransformBenchmark.BATCH;
+    if (!List.of("generated", "handWritten", "jslt").contains(transform)) usage("no transform " + transform);
+    int records = args.length > 4 ? positive(args[4], "RECORDS") : TransformBenchmark.BATCH;
     Path self = Path.of(JarComparison.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
     // before, after, after, before: neither jar always goes first or last.
@@ -53,27 +48,12 @@ public final class JarComparison {
     List<IntConsumer> sides = new ArrayList<>();
     for (Path jar : jars) sides.add(side(jar, self, transform, records));
 
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int chunk = Math.min(CHUNK, records);
-    int chunks = (records + chunk - 1) / chunk;
+    int chunk = Math.min(Turns.CHUNK, records);
     int passes = Math.max(1, TransformBenchmark.BATCH / records);
     long transformed = (long) passes * records;
     List<double[]> nanosPerRecord = new ArrayList<>();
     for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
-      long[] used = new long[sides.size()];
-      for (int pass = 0; pass < passes; pass++) {
-        for (int step = 0; step < chunks; step++) {
-          for (int turn = 0; turn < sides.size(); turn++) {
-            int s = (step + turn) % sides.size();
-            int from = (step + s * chunks / sides.size()) % chunks * chunk;
-            int to = Math.min(from + chunk, records);
-            IntConsumer side = sides.get(s);
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = from; i < to; i++) side.accept(i);
-            used[s] += threads.getCurrentThreadCpuTime() - start;
-          }
-        }
-      }
+      long[] used = Turns.round(sides, records, passes).cpuNanos();
       if (round >= WARM_UP_ROUNDS) nanosPerRecord.add(Arrays.stream(used).mapToDouble(u -> (double) u / transformed).toArray());
     }
 
@@ -98,6 +78,23 @@ public final class JarComparison {
         ClassLoader.getPlatformClassLoader());
     return (IntConsumer) loader.loadClass(TransformSide.class.getName())
         .getMethod("of", String.class, int.class).invoke(null, transform, records);
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem + "\nusage: JarComparison BEFORE.jar AFTER.jar [ROUNDS] [generated|handWritten|jslt] [RECORDS]"
+        + "\n  e.g. java -Xmx4g -Dfmap.bench.project=$PWD/bench/project -cp bench/target/benchmarks.jar io.fmap.bench.JarComparison /tmp/before.jar bench/target/benchmarks.jar");
+    System.exit(2);
+  }
+
+  private static int positive(String arg, String name) {
+    try {
+      int value = Integer.parseInt(arg);
+      if (value > 0) return value;
+    } catch (NumberFormatException notANumber) {
+      // told below
+    }
+    usage(name + " must be a whole number above 0, not " + arg);
+    return 0; // not reached: usage exits
   }
 
   private static Path existing(String jar) {
