@@ -11,19 +11,11 @@ import io.fmap.emulator.dataverse.Faults;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
-import io.fmap.runtime.dataverse.DataverseClient;
-import io.fmap.runtime.dataverse.DataverseConfig;
 import io.fmap.runtime.dataverse.DataverseTargetConnector;
-import io.fmap.runtime.dataverse.Identity;
-import io.fmap.runtime.dataverse.Redactor;
-import io.fmap.runtime.dataverse.RetryPolicy;
+import io.fmap.runtime.dataverse.EmulatorConnector;
 import io.fmap.runtime.dataverse.SchemaPuller;
-import io.fmap.runtime.dataverse.Secret;
-import io.fmap.runtime.target.LinkOnlyFileStore;
 import io.fmap.runtime.target.WriteResult;
 import io.fmap.schema.SystemSchema;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class DataverseRollbackTargetTest {
   private static final int BATCH = 10;
-  private static final RetryPolicy QUICK =
-      new RetryPolicy(3, 200, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(1));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -149,11 +139,6 @@ class DataverseRollbackTargetTest {
   }
 
   private static DataverseTargetConnector connector(DataverseEmulator dv) throws Exception {
-    URI url = URI.create(dv.rootUrl());
-    DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
-        List.of(new Identity("fmap-demo", "FMAP_SECRET", Secret.of("fmap-demo"))), BATCH, 2, false, false, null);
-    DataverseClient client = DataverseClient.open(config, config.identities().get(0), QUICK, new Redactor());
-    SystemSchema schema = new SchemaPuller(client).pull(List.of("account", "task"));
-    return DataverseTargetConnector.open(config, schema, QUICK, new LinkOnlyFileStore("https://files.example"));
+    return EmulatorConnector.open(dv, BATCH, "account", "task");
   }
 }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fmap.emulator.dataverse.DataverseEmulator;
 import io.fmap.emulator.dataverse.EmulatorConfig;
-import io.fmap.runtime.target.LinkOnlyFileStore;
 import io.fmap.runtime.target.RowAddress;
 import io.fmap.runtime.target.RowWrite;
 import io.fmap.runtime.target.WriteResult;
-import io.fmap.schema.SystemSchema;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * {@link DataverseTargetConnector#FILE_CHARS_PER_REQUEST} of bodies.
  */
 class FileBodyWritesTest {
-  private static final RetryPolicy QUICK =
-      new RetryPolicy(3, 200, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(1));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -116,11 +110,6 @@ class FileBodyWritesTest {
   }
 
   private static DataverseTargetConnector connector(DataverseEmulator dv) throws Exception {
-    URI url = URI.create(dv.rootUrl());
-    DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
-        List.of(new Identity("fmap-demo", "FMAP_SECRET", Secret.of("fmap-demo"))), 10, 2, false, false, null);
-    DataverseClient client = DataverseClient.open(config, config.identities().get(0), QUICK, new Redactor());
-    SystemSchema schema = new SchemaPuller(client).pull(List.of("annotation"));
-    return DataverseTargetConnector.open(config, schema, QUICK, new LinkOnlyFileStore("https://files.example"));
+    return EmulatorConnector.open(dv, 10, "annotation");
   }
 }

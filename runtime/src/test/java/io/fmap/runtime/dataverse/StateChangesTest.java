@@ -9,11 +9,7 @@ import io.fmap.emulator.dataverse.EmulatorConfig;
 import io.fmap.runtime.api.SourceRef;
 import io.fmap.runtime.api.TargetKey;
 import io.fmap.runtime.api.TargetRow;
-import io.fmap.runtime.target.LinkOnlyFileStore;
 import io.fmap.runtime.target.WriteResult;
-import io.fmap.schema.SystemSchema;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** State changes after the load against the emulator: the close action for deals, an update for activities. */
 class StateChangesTest {
-  private static final RetryPolicy QUICK =
-      new RetryPolicy(3, 200, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(1));
 
   private static TargetRow state(String table, UUID id, int state, int status) {
     return new TargetRow("m", table, new SourceRef("Deal", "d-" + id), TargetKey.id(id),
@@ -121,11 +115,6 @@ class StateChangesTest {
   }
 
   private static DataverseTargetConnector connector(DataverseEmulator dv) throws Exception {
-    URI url = URI.create(dv.rootUrl());
-    DataverseConfig config = new DataverseConfig(url, "v9.2", URI.create(dv.tokenUrl("contoso")), url + "/.default",
-        List.of(new Identity("fmap-demo", "FMAP_SECRET", Secret.of("fmap-demo"))), 10, 2, false, false, null);
-    DataverseClient client = DataverseClient.open(config, config.identities().get(0), QUICK, new Redactor());
-    SystemSchema schema = new SchemaPuller(client).pull(List.of("opportunity", "task"));
-    return DataverseTargetConnector.open(config, schema, QUICK, new LinkOnlyFileStore("https://files.example"));
+    return EmulatorConnector.open(dv, 10, "opportunity", "task");
   }
 }
