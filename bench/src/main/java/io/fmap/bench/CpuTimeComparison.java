@@ -1,6 +1,5 @@
 package io.fmap.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fmap.runtime.api.SourceRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,18 +42,10 @@ public final class CpuTimeComparison {
     TransformBenchmark.Records records = new TransformBenchmark.Records();
     records.setUp();
     if (args.length > 1) records.data = ContactRecords.generate(Integer.parseInt(args[1]), 42L);
-    TransformBenchmark.Generated generated = new TransformBenchmark.Generated();
-    generated.setUp();
-    TransformBenchmark.Jslt jslt = new TransformBenchmark.Jslt();
-    jslt.setUp(records);
     List<SourceRecord> source = records.data.records;
-    List<JsonNode> trees = records.data.trees;
-    // Each transform's results feed a checksum, so the JIT cannot drop the work.
-    long[] sink = new long[1];
+    // The three read the same records; each one's results feed a checksum, so the JIT cannot drop the work.
     Map<String, IntConsumer> transforms = new LinkedHashMap<>();
-    transforms.put("generated", i -> sink[0] += System.identityHashCode(generated.plan.transform(source.get(i), records.context)));
-    transforms.put("handWritten", i -> sink[0] += System.identityHashCode(HandWrittenContacts.transform(source.get(i), records.context)));
-    transforms.put("jslt", i -> sink[0] += System.identityHashCode(jslt.expression.apply(jslt.variables, trees.get(i))));
+    for (String name : TransformSide.NAMES) transforms.put(name, TransformSide.over(name, records));
 
     // A round transforms about a batch's worth of records, however few distinct ones there are.
     int passes = Math.max(1, TransformBenchmark.BATCH / source.size());
@@ -75,7 +66,7 @@ public final class CpuTimeComparison {
       }
     }
     System.out.printf(Locale.ROOT, "fmap transform, CPU time per record (median of %d rounds of %,d records, %,d distinct, the transforms taking turns every %,d records; checksum %d)%n",
-        rounds, transformed, source.size(), chunk, sink[0] & 0xff);
+        rounds, transformed, source.size(), chunk, TransformSide.checksum & 0xff);
     Map<String, Double> median = new LinkedHashMap<>();
     nanosPerRecord.forEach((name, samples) -> {
       double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -39,7 +39,7 @@ public final class JarComparison {
     Path after = existing(args[1]);
     int rounds = args.length > 2 ? positive(args[2], "ROUNDS") : 10;
     String transform = args.length > 3 ? args[3] : "generated";
-    if (!List.of("generated", "handWritten", "jslt").contains(transform)) usage("no transform " + transform);
+    if (!TransformSide.NAMES.contains(transform)) usage("no transform " + transform);
     int records = args.length > 4 ? positive(args[4], "RECORDS") : TransformBenchmark.BATCH;
     Path self = Path.of(JarComparison.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 

@@ -17,6 +17,9 @@ public final class TransformSide {
 
   private TransformSide() {}
 
+  /** The transforms, by the names {@link #of} and {@link #over} take. */
+  static final List<String> NAMES = List.of("generated", "handWritten", "jslt");
+
   /**
    * The transform {@code which} ({@code generated}, {@code handWritten} or {@code jslt}) of record
    * {@code i} of {@code records} seeded records of its own.
@@ -25,6 +28,11 @@ public final class TransformSide {
     TransformBenchmark.Records data = new TransformBenchmark.Records();
     data.setUp();
     if (records != TransformBenchmark.BATCH) data.data = ContactRecords.generate(records, 42L);
+    return over(which, data);
+  }
+
+  /** The transform {@code which} of record {@code i} of {@code data}; its results feed {@link #checksum}. */
+  static IntConsumer over(String which, TransformBenchmark.Records data) throws Exception {
     List<SourceRecord> source = data.data.records;
     switch (which) {
       case "generated" -> {
@@ -40,7 +48,7 @@ public final class TransformSide {
         List<JsonNode> trees = data.data.trees;
         return i -> checksum += System.identityHashCode(jslt.expression.apply(jslt.variables, trees.get(i)));
       }
-      default -> throw new IllegalArgumentException("no transform " + which + " (generated, handWritten, jslt)");
+      default -> throw new IllegalArgumentException("no transform " + which + " " + NAMES);
     }
   }
 }

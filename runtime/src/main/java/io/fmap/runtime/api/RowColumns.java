@@ -2,7 +2,6 @@ package io.fmap.runtime.api;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The plain columns one generated map can set, known when fmap compiles it: a generated class
@@ -25,14 +24,6 @@ public final class RowColumns {
   private final int[] slotOfTurn;
   /** The inverse: the turn of each sorted slot. */
   private final int[] turnOfSlot;
-  /**
-   * The names of the columns a row set, by which slots it set (bits 0-63): a row that leaves a
-   * column out ({@code ?? ignore}, an unset branch) shares them instead of copying the names.
-   * A few entries, replaced on a collision: a map's rows set few combinations, and a miss only copies.
-   */
-  private final AtomicReferenceArray<NamesSet> namesSet = new AtomicReferenceArray<>(16);
-
-  private record NamesSet(long slots, String[] names) {}
 
   private RowColumns(String[] inTurn, String[] sortedNames) {
     this.sorted = new NameIndex(sortedNames); // refuses a name given twice
@@ -77,18 +68,5 @@ public final class RowColumns {
 
   int turnOf(int slot) {
     return turnOfSlot[slot];
-  }
-
-  /** The sorted names of the slots set in {@code slots} (a bit each, slots 0-63); shared, never to be changed. */
-  String[] namesSet(long slots) {
-    int at = (int) ((slots * 0x9E3779B97F4A7C15L) >>> 60); // the top four bits of a Fibonacci hash
-    NamesSet known = namesSet.get(at);
-    if (known != null && known.slots() == slots) return known.names();
-    String[] names = new String[Long.bitCount(slots)];
-    for (int slot = 0, j = 0; slot < Long.SIZE && j < names.length; slot++) {
-      if ((slots & (1L << slot)) != 0) names[j++] = sorted.name(slot);
-    }
-    namesSet.set(at, new NamesSet(slots, names));
-    return names;
   }
 }

@@ -279,13 +279,12 @@ final class SortedArrayMap<V> extends AbstractMap<String, V> implements SortedMa
       } else if (kept == values.length) {
         map = new SortedArrayMap<>(keys.names(), values, kept);
       } else {
-        // The values move to the front of their array. The names of the columns set are the row
-        // columns' (they keep them per combination set: a map's rows share a few), or, past 64
-        // columns, an array of their own.
-        String[] someKeys = rest == null ? columns.namesSet(first) : new String[kept];
+        // The values move to the front of their own array; the shared names cannot, so the kept
+        // ones get an array of their own.
+        String[] someKeys = new String[kept];
         for (int i = 0, j = 0; i < values.length; i++) {
           if (!isPut(i)) continue;
-          if (rest != null) someKeys[j] = keys.name(i);
+          someKeys[j] = keys.name(i);
           values[j++] = values[i];
         }
         map = new SortedArrayMap<>(someKeys, values, kept);

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A source field a generated map reads, declared once per class: {@code private static final
- * SourceField FIELD_1 = SourceField.of("email")}, read with {@link SourceRecord#get(SourceField)}.
+ * SourceField FIELD_email = SourceField.of("email")}, read with {@link SourceRecord#get(SourceField)}.
  *
  * <p>Why not {@code record.get("email")}: that looks the name up in the record's {@link NameIndex}
  * every time, and the JIT inlines the lookup (the name's hash, a probe, {@code equals}) at every
